@@ -1,0 +1,100 @@
+"""Time, injected.
+
+Every instant the app stores is an aware UTC datetime; people see Europe/London. Code
+asks a `Clock` for "now" instead of calling `datetime.now()`, so the 24-hour rules can be
+tested at any moment, including across the March and October clock changes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from .errors import InputError
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware, in UTC."""
+        ...
+
+
+class SystemClock:
+    """The real clock of the machine."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class FakeClock:
+    """A clock that only moves when told to; for tests and replay."""
+
+    def __init__(self, start: datetime) -> None:
+        self._now = as_utc(start)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, instant: datetime) -> None:
+        self._now = as_utc(instant)
+
+    def advance(self, delta: timedelta) -> None:
+        self._now = self._now + delta
+
+
+def as_utc(instant: datetime) -> datetime:
+    """Refuse naive datetimes: a time without an offset is ambiguous on a clock-change night."""
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError("a time without a UTC offset is ambiguous")
+    return instant.astimezone(UTC)
+
+
+def parse_instant(value: object, field: str) -> datetime:
+    """Parse an ISO 8601 instant that carries its offset; anything else is refused."""
+    if not isinstance(value, str):
+        raise InputError(field, f"expected an ISO 8601 time with an offset, got {_kind(value)}")
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(field, f"{value!r} is not an ISO 8601 time") from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise InputError(
+            field, f"{value!r} has no UTC offset (write e.g. 2027-03-27T09:30:00+00:00)"
+        )
+    return parsed.astimezone(UTC)
+
+
+def parse_date(value: object, field: str) -> date:
+    """Parse a calendar date (YYYY-MM-DD)."""
+    if not isinstance(value, str):
+        raise InputError(field, f"expected a date YYYY-MM-DD, got {_kind(value)}")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(field, f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def format_instant(instant: datetime) -> str:
+    """The machine form: UTC with an explicit +00:00, as the command-line contract writes it."""
+    return as_utc(instant).isoformat(timespec="seconds")
+
+
+def london(instant: datetime) -> datetime:
+    return as_utc(instant).astimezone(LONDON)
+
+
+def format_london(instant: datetime, with_zone: bool = True) -> str:
+    """The human form: local wall time with GMT/BST, so nobody misreads a clock-change night."""
+    local = london(instant)
+    text = local.strftime("%a %d %b %Y %H:%M")
+    return f"{text} {local.tzname()}" if with_zone else text
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__

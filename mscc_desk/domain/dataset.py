@@ -1,0 +1,349 @@
+"""The coordinator's minimum dataset (DATASET.md) as field definitions, and its checks.
+
+One list of fields serves the `record` command, the intake form and the database, so a
+field cannot be required in one place and optional in another, and every refusal names
+the field the way the user sees it (`patient.nhs_number`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from . import nhs_number
+from .clock import parse_date, parse_instant
+from .errors import InputError
+from .pathway import ChecklistField, Pathway
+from .triage import FACT_KEYS, CaseFacts, parse_facts
+
+MAX_TEXT = 2000
+OLDEST_PLAUSIBLE_AGE_YEARS = 120
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str  # text, date, datetime, choice, choices, int, yesno, yesnounknown, nhs
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+    help: str = ""
+
+
+def _f(key: str, label: str, kind: str = "text", **kw: Any) -> Field:
+    return Field(key, label, kind, **kw)
+
+
+REFERRAL_SOURCES = (
+    "gp",
+    "emergency_department",
+    "inpatient_ward",
+    "hospice",
+    "community_team",
+    "other_hospital",
+    "patient_or_carer",
+    "other",
+)
+LOCATIONS = ("home", "ward", "emergency_department", "hospice", "other")
+SEXES = ("female", "male", "other", "not_known")
+PRIMARY_SITES = (
+    "breast",
+    "prostate",
+    "lung",
+    "kidney",
+    "myeloma",
+    "lymphoma",
+    "bowel",
+    "unknown_primary",
+    "other",
+)
+SPINE_LEVELS = ("cervical", "thoracic", "lumbar", "sacral", "multiple")
+BLADDER = ("normal", "retention", "incontinence", "catheterised")
+BOWEL = ("normal", "constipation", "incontinence")
+MOBILITY = ("independent", "with_aid", "chair", "bed")
+FRANKEL = ("A", "B", "C", "D", "E")
+ADVICE_ITEMS = ("immobilise", "analgesia", "steroids", "mri", "safety_net")
+PLAN_ITEMS = (
+    "mri_locally",
+    "transfer",
+    "spinal_surgical_opinion",
+    "clinical_oncology",
+    "systemic_treatment",
+    "best_supportive_care",
+    "safety_net_only",
+)
+
+CALL = (
+    _f("received_at", "Call received at", "datetime", required=True),
+    _f("caller_name", "Caller name", required=True),
+    _f("caller_role", "Caller role / grade"),
+    _f("caller_organisation", "Caller organisation / site"),
+    _f("caller_ward", "Caller ward or department"),
+    _f("caller_contact", "Call-back number or bleep", required=True),
+    _f("referral_source", "Referral source", "choice", choices=REFERRAL_SOURCES),
+    _f("notes", "Call notes"),
+)
+PATIENT = (
+    _f("nhs_number", "NHS number", "nhs"),
+    _f("hospital_number", "Hospital number (MRN)"),
+    _f("family_name", "Family name", required=True),
+    _f("given_name", "Given name", required=True),
+    _f("date_of_birth", "Date of birth", "dob", required=True),
+    _f("sex", "Sex", "choice", choices=SEXES),
+    _f("postcode", "Postcode"),
+    _f("imd_decile", "IMD decile (1 = most deprived)", "int", low=1, high=10),
+)
+CASE = (
+    _f("location", "Current location", "choice", choices=LOCATIONS),
+    _f("location_detail", "Ward or place"),
+    _f("primary_site", "Primary site", "choice", choices=PRIMARY_SITES),
+    _f("primary_site_other", "Primary site (other)"),
+    _f("histology", "Histology"),
+    _f("diagnosed_on", "Date of cancer diagnosis", "past_date"),
+    _f("known_bone_metastases", "Known bone / spinal metastases", "yesnounknown"),
+    _f("previous_spinal_radiotherapy", "Previous radiotherapy to the spine (level)"),
+    _f("systemic_treatment", "Current systemic treatment"),
+    _f("treating_team", "Treating team / oncologist"),
+    _f("escalation_plan", "Treatment escalation plan"),
+    _f("dnacpr", "DNACPR in place", "yesnounknown"),
+    _f("advice_given", "Advice given", "choices", choices=ADVICE_ITEMS),
+    _f("advice_text", "Advice given (free text)"),
+    _f("plan", "Plan", "choices", choices=PLAN_ITEMS),
+    _f("next_contact_due", "Next contact due", "datetime"),
+    _f(
+        "category_override",
+        "Category override",
+        "choice",
+        choices=(
+            "emergency",
+            "urgent_advice",
+            "oncology_referral",
+            "safety_net",
+            "outside_pathway",
+        ),
+    ),
+    _f("override_reason", "Reason for the override"),
+)
+PRESENTATION = (
+    _f("pain_site", "Pain site / spinal level", "choice", choices=SPINE_LEVELS),
+    _f("pain_score", "Pain score (0–10)", "int", low=0, high=10),
+    _f("pain_onset", "Pain onset date", "past_date"),
+    _f("neuro_onset_at", "Onset of neurological symptoms", "datetime"),
+    _f("neuro_progressing", "Neurological symptoms progressing", "yesnounknown"),
+    _f("power_left", "Lower-limb power, left (MRC 0–5)", "int", low=0, high=5),
+    _f("power_right", "Lower-limb power, right (MRC 0–5)", "int", low=0, high=5),
+    _f("sensory_level", "Sensory level"),
+    _f("bladder", "Bladder", "choice", choices=BLADDER),
+    _f("bowel", "Bowel", "choice", choices=BOWEL),
+    _f("frankel", "Frankel grade", "choice", choices=FRANKEL),
+    _f("mobility_before", "Mobility before onset", "choice", choices=MOBILITY),
+    _f("mobility_now", "Mobility now", "choice", choices=MOBILITY),
+    _f("ecog", "WHO/ECOG performance status before this episode", "int", low=0, high=4),
+)
+GROUPS: dict[str, tuple[Field, ...]] = {
+    "call": CALL,
+    "patient": PATIENT,
+    "case": CASE,
+    "presentation": PRESENTATION,
+}
+# `management` is keyed by checklist item (the pathway file's fields), e.g.
+# {"mri": {"requested_at": ..., "performed_at": ...}, "dexamethasone": {"dose_mg": 16}}.
+RECORD_KEYS = frozenset(FACT_KEYS) | frozenset(GROUPS) | {"management"}
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """A checked `record` input: the triage facts and each group's cleaned values."""
+
+    facts: CaseFacts
+    call: dict[str, Any]
+    patient: dict[str, Any]
+    case: dict[str, Any]
+    presentation: dict[str, Any]
+    management: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
+    """Check a whole call; the first problem found is refused with its field named."""
+    facts = parse_facts(data, extra_keys=RECORD_KEYS - frozenset(FACT_KEYS))
+    assert isinstance(data, Mapping)  # parse_facts refused anything else
+    raw_call = data.get("call")
+    if isinstance(raw_call, Mapping) and raw_call.get("received_at") is None:
+        raw_call = {**raw_call, "received_at": now.isoformat()}  # DATASET.md: defaults to now
+    raw = {**data, "call": raw_call}
+    groups = {
+        name: clean_group(name, fields, raw.get(name), now, require=True)
+        for name, fields in GROUPS.items()
+    }
+    patient = groups["patient"]
+    if groups["case"].get("category_override") and not groups["case"].get("override_reason"):
+        raise InputError("case.override_reason", "is required when the category is overridden")
+    if groups["call"]["received_at"] > now + timedelta(minutes=5):
+        raise InputError("call.received_at", "is in the future")
+    if facts.suspected_at > now + timedelta(minutes=5):
+        raise InputError("suspected_at", "is in the future")
+    return CallRecord(
+        facts=facts,
+        call=groups["call"],
+        patient=patient,
+        case=groups["case"],
+        presentation=groups["presentation"],
+        management=clean_management(data.get("management"), pathway, now),
+    )
+
+
+def clean_group(
+    group: str, fields: tuple[Field, ...], raw: object, now: datetime, require: bool
+) -> dict[str, Any]:
+    """Check one group's values; with `require`, required fields must be present."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, Mapping):
+        raise InputError(group, "must be a JSON object")
+    known = {f.key: f for f in fields}
+    for key in raw:
+        if key not in known:
+            raise InputError(f"{group}.{key}", "unknown field")
+    out: dict[str, Any] = {}
+    for f in fields:
+        value = raw.get(f.key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if require and f.required:
+                raise InputError(f"{group}.{f.key}", "is required")
+            continue
+        out[f.key] = clean_value(f, value, f"{group}.{f.key}", now)
+    return out
+
+
+def clean_value(f: Field, value: object, name: str, now: datetime) -> Any:
+    if f.kind in ("text", "nhs"):
+        if not isinstance(value, str):
+            raise InputError(name, f"expected text, got {_kind(value)}")
+        text = value.strip()
+        if len(text) > MAX_TEXT:
+            raise InputError(name, f"is too long ({len(text)} characters; at most {MAX_TEXT})")
+        if "\x00" in text:
+            raise InputError(name, "contains a NUL character")
+        if f.kind == "nhs":
+            reason = nhs_number.problem(text)
+            if reason:
+                raise InputError(name, f"NHS number {reason}")
+            return nhs_number.digits_of(text)
+        return text
+    if f.kind == "datetime":
+        return parse_instant(value, name)
+    if f.kind in ("dob", "past_date"):
+        day = parse_date(value, name)
+        today = now.date()
+        if day > today:
+            raise InputError(name, "is in the future")
+        if f.kind == "dob" and day < date(today.year - OLDEST_PLAUSIBLE_AGE_YEARS, 1, 1):
+            raise InputError(name, f"is not a plausible date of birth ({day.isoformat()})")
+        return day
+    if f.kind == "choice":
+        if not isinstance(value, str) or value not in f.choices:
+            raise InputError(name, f"{value!r} is not one of {', '.join(f.choices)}")
+        return value
+    if f.kind == "choices":
+        if not isinstance(value, list):
+            raise InputError(name, f"expected a list, got {_kind(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or item not in f.choices:
+                raise InputError(f"{name}[{i}]", f"{item!r} is not one of {', '.join(f.choices)}")
+        return [c for c in f.choices if c in value]
+    if f.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InputError(name, f"expected a whole number, got {_kind(value)}")
+        if (f.low is not None and value < f.low) or (f.high is not None and value > f.high):
+            raise InputError(name, f"{value} is outside {f.low}–{f.high}")
+        return value
+    if f.kind in ("yesno", "yesnounknown"):
+        allowed = ("yes", "no", "unknown") if f.kind == "yesnounknown" else ("yes", "no")
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if not isinstance(value, str) or value not in allowed:
+            raise InputError(name, f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+    raise AssertionError(f"unknown field kind {f.kind}")
+
+
+def checklist_field(cf: ChecklistField, label: str) -> Field:
+    """The dataset form of a checklist field from the pathway file."""
+    kinds = {
+        "datetime": "datetime",
+        "text": "text",
+        "yesno": "yesno",
+        "number": "number",
+        "score10": "int",
+        "choice": "choice",
+        "choices": "choices",
+        "sins": "sins",
+    }
+    return Field(
+        cf.key,
+        label,
+        kinds[cf.kind],
+        choices=cf.options,
+        low=0 if cf.kind == "score10" else None,
+        high=10 if cf.kind == "score10" else None,
+    )
+
+
+def clean_management(raw: object, pathway: Pathway, now: datetime) -> dict[str, dict[str, Any]]:
+    """Management so far, keyed by the checklist items of the pathway file."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise InputError("management", "must be a JSON object")
+    items = {item.key: item for item in pathway.checklist}
+    out: dict[str, dict[str, Any]] = {}
+    for key, values in raw.items():
+        if key not in items:
+            raise InputError(f"management.{key}", "unknown checklist item")
+        if not isinstance(values, Mapping):
+            raise InputError(f"management.{key}", "must be a JSON object")
+        fields = {cf.key: cf for cf in items[key].fields}
+        cleaned: dict[str, Any] = {}
+        for fkey, value in values.items():
+            name = f"management.{key}.{fkey}"
+            if fkey not in fields:
+                raise InputError(name, "unknown field")
+            if value is None:
+                continue
+            cleaned[fkey] = clean_checklist_value(fields[fkey], value, name, now)
+        out[key] = cleaned
+    return out
+
+
+def clean_checklist_value(cf: ChecklistField, value: object, name: str, now: datetime) -> Any:
+    """Checklist values are stored as JSON, so instants are kept in their ISO form."""
+    if cf.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputError(name, f"expected a number, got {_kind(value)}")
+        if value < 0:
+            raise InputError(name, "must not be negative")
+        return value
+    if cf.kind == "sins":
+        from .scales import sins_score
+
+        if not isinstance(value, Mapping):
+            raise InputError(name, "must be a JSON object of the six SINS components")
+        try:
+            result = sins_score(**{str(k): v for k, v in value.items()})
+        except (TypeError, ValueError) as exc:
+            raise InputError(name, str(exc)) from None
+        return {**{str(k): str(v) for k, v in value.items()}, "total": result.total}
+    cleaned = clean_value(checklist_field(cf, cf.key), value, name, now)
+    if isinstance(cleaned, datetime):
+        if cleaned > now + timedelta(minutes=5):
+            raise InputError(name, "is in the future")
+        return cleaned.isoformat()
+    return cleaned
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__

@@ -1,0 +1,378 @@
+"""Recording a call: the one unit of work behind `mscc-desk record` and the intake form.
+
+Everything a call writes (patient, case, call, assessment, clocks, checklist, audit
+event) is written in one transaction, after the whole input has been checked, so a
+refused call writes nothing and an accepted one is never half there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.clock import Clock, SystemClock
+from ..domain.dataset import CallRecord, parse_record
+from ..domain.deadlines import ClockSpec, checklist_clock, merge_clocks
+from ..domain.errors import InputError
+from ..domain.pathway import Pathway, default_pathway
+from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, TriageResult, triage
+from .audit import record_event
+from .engine import Database
+from .models import Assessment, Call, Case, ChecklistItem, Deadline, Patient, User
+from .users import ensure_user
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    case_id: int
+    patient_id: int
+    call_id: int
+    category: str
+    escalated: bool
+    created_case: bool
+    deadlines: tuple[ClockSpec, ...]
+    triage: TriageResult
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "category": self.category,
+            "deadlines": [d.to_json() for d in self.deadlines],
+            "patient_id": self.patient_id,
+            "call_id": self.call_id,
+            "created_case": self.created_case,
+            "escalated": self.escalated,
+            "contact": self.triage.contact,
+            "immobilisation": self.triage.immobilisation,
+            "pathway_version": self.triage.pathway_version,
+        }
+
+
+def record_call(
+    db: Database,
+    data: Mapping[str, Any],
+    *,
+    user: str,
+    case_id: int | None = None,
+    clock: Clock | None = None,
+    pathway: Pathway | None = None,
+) -> RecordOutcome:
+    """Check, triage and write one call; raises InputError (writing nothing) on bad input."""
+    clock = clock or SystemClock()
+    pathway = pathway or default_pathway()
+    now = clock.now()
+    record = parse_record(data, pathway, now)
+    if record.facts.immobilised_at is not None:
+        # The triage fact and the checklist entry are one event: keep them together.
+        immobilisation = record.management.setdefault("immobilisation", {})
+        immobilisation.setdefault("started_at", record.facts.immobilised_at.isoformat())
+    result = triage(record.facts, pathway, record.case.get("category_override"))
+    with db.session() as session:
+        taken_by = ensure_user(session, user, now)
+        if case_id is None:
+            return _new_case(session, record, result, taken_by, now, pathway)
+        return _follow_up(session, case_id, record, result, taken_by, now, pathway)
+
+
+def _find_or_create_patient(session: Session, record: CallRecord, now: datetime) -> Patient:
+    values = record.patient
+    patient = None
+    if values.get("nhs_number"):
+        patient = session.scalar(select(Patient).where(Patient.nhs_number == values["nhs_number"]))
+    if patient is None:
+        patient = Patient(created_at=now, **values)
+        session.add(patient)
+        session.flush()
+        return patient
+    for key, value in values.items():  # fill what was unknown; never overwrite silently
+        if getattr(patient, key) in (None, ""):
+            setattr(patient, key, value)
+    return patient
+
+
+def _new_case(
+    session: Session,
+    record: CallRecord,
+    result: TriageResult,
+    user: User,
+    now: datetime,
+    pathway: Pathway,
+) -> RecordOutcome:
+    patient = _find_or_create_patient(session, record, now)
+    case = Case(
+        patient=patient,
+        status="open",
+        category_computed=result.category_rule.outcome,
+        category_rule=result.category_rule.key,
+        immobilisation_advice=result.immobilisation,
+        pathway_version=result.pathway_version,
+        suspected_at=record.facts.suspected_at,
+        opened_at=now,
+        updated_at=now,
+        **record.case,
+    )
+    session.add(case)
+    session.flush()
+    call = _add_call(session, case, record, user, follow_up=False)
+    _add_assessment(session, case, call, record.facts, record.presentation, result, user, now)
+    for spec in result.deadlines:
+        _add_deadline(session, case, spec)
+    _add_checklist(session, case, result.checklist, pathway, now)
+    _apply_management(session, case, record.management, pathway, user, now)
+    record_event(
+        session,
+        at=now,
+        action="case.opened",
+        user_id=user.id,
+        case_id=case.id,
+        detail={
+            "call_id": call.id,
+            "category": result.category,
+            "rule": result.category_rule.key,
+            "override": record.case.get("category_override"),
+            "override_reason": record.case.get("override_reason"),
+            "pathway_version": result.pathway_version,
+            "deadlines": [d.to_json() for d in result.deadlines],
+        },
+    )
+    return _outcome(session, case, patient, call, result, created=True, escalated=False)
+
+
+def _follow_up(
+    session: Session,
+    case_id: int,
+    record: CallRecord,
+    result: TriageResult,
+    user: User,
+    now: datetime,
+    pathway: Pathway,
+) -> RecordOutcome:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise InputError("case", f"there is no case {case_id}")
+    if case.status != "open":
+        raise InputError("case", f"case {case_id} is closed; reopen it before recording a call")
+    nhs = record.patient.get("nhs_number")
+    if nhs and case.patient.nhs_number and nhs != case.patient.nhs_number:
+        raise InputError("patient.nhs_number", f"does not match the patient of case {case_id}")
+    call = _add_call(session, case, record, user, follow_up=True)
+    _add_assessment(session, case, call, record.facts, record.presentation, result, user, now)
+    ranks = {k: c.rank for k, c in pathway.categories.items()}
+    before = case.category
+    computed = result.category_rule.outcome
+    if ranks[computed] < ranks[case.category_computed]:
+        case.category_computed = computed
+        case.category_rule = result.category_rule.key
+    for key, value in record.case.items():
+        setattr(case, key, value)
+    # Features only ever escalate a case: the clocks follow the more urgent of the
+    # category so far and this call's, so a quieter call never relaxes a running clock.
+    target = min(case.category, before, key=ranks.__getitem__)
+    result = triage(record.facts, pathway, target)
+    escalated = ranks[target] < ranks[before]
+    if result.immobilisation != case.immobilisation_advice and (
+        result.immobilisation == "start_now" or case.immobilisation_advice == "not_indicated"
+    ):
+        case.immobilisation_advice = result.immobilisation
+    case.updated_at = now
+    open_clocks = {
+        d.key: ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, "")
+        for d in case.deadlines
+        if d.is_open
+    }
+    changes = merge_clocks(open_clocks, result.deadlines)
+    for change in changes:
+        if change.action == "keep":
+            continue
+        if change.action == "tighten":
+            for d in case.deadlines:
+                if d.key == change.spec.key and d.is_open:
+                    d.cancelled_at = now
+                    d.cancel_reason = f"replaced by a tighter clock after the call at {now}"
+        _add_deadline(session, case, change.spec)
+    existing = {item.key for item in case.checklist}
+    _add_checklist(
+        session, case, tuple(k for k in result.checklist if k not in existing), pathway, now
+    )
+    _apply_management(session, case, record.management, pathway, user, now)
+    record_event(
+        session,
+        at=now,
+        action="call.follow_up",
+        user_id=user.id,
+        case_id=case.id,
+        detail={
+            "call_id": call.id,
+            "category_before": before,
+            "category_after": target,
+            "escalated": escalated,
+            "rule": result.category_rule.key,
+            "clocks": [
+                {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
+            ],
+        },
+    )
+    if escalated:
+        record_event(
+            session,
+            at=now,
+            action="case.category_changed",
+            user_id=user.id,
+            case_id=case.id,
+            detail={
+                "from": before,
+                "to": target,
+                "rule": result.category_rule.key,
+                "from_call": call.id,
+            },
+        )
+    session.flush()
+    session.refresh(case)
+    return _outcome(session, case, case.patient, call, result, created=False, escalated=escalated)
+
+
+def _add_call(
+    session: Session, case: Case, record: CallRecord, user: User, follow_up: bool
+) -> Call:
+    call = Call(case=case, taken_by_id=user.id, is_follow_up=follow_up, **record.call)
+    session.add(call)
+    session.flush()
+    return call
+
+
+def _add_assessment(
+    session: Session,
+    case: Case,
+    call: Call,
+    facts: CaseFacts,
+    presentation: dict[str, Any],
+    result: TriageResult,
+    user: User,
+    now: datetime,
+) -> None:
+    features = {f"pain_{k}": k in facts.pain for k in PAIN_FEATURES}
+    features |= {f"neuro_{k}": k in facts.neuro for k in NEURO_FEATURES}
+    session.add(
+        Assessment(
+            case=case,
+            call_id=call.id,
+            recorded_at=now,
+            recorded_by_id=user.id,
+            cancer_status=facts.cancer_status,
+            suspected_at=facts.suspected_at,
+            immobilised_at=facts.immobilised_at,
+            no_evidence_of_spinal_disease=facts.no_evidence_of_spinal_disease,
+            instability_signs=facts.instability_signs,
+            pain_on_movement=facts.pain_on_movement,
+            mscc_confirmed=facts.mscc_confirmed,
+            spinal_metastases_confirmed=facts.spinal_metastases_confirmed,
+            category=result.category_rule.outcome,
+            category_rule=result.category_rule.key,
+            pathway_version=result.pathway_version,
+            **features,
+            **presentation,
+        )
+    )
+
+
+def _add_deadline(session: Session, case: Case, spec: ClockSpec) -> Deadline:
+    deadline = Deadline(
+        case=case,
+        key=spec.key,
+        label=spec.label,
+        ref=spec.ref,
+        starts_at=spec.starts_at,
+        due_at=spec.due_at,
+    )
+    session.add(deadline)
+    return deadline
+
+
+def _add_checklist(
+    session: Session, case: Case, keys: tuple[str, ...], pathway: Pathway, now: datetime
+) -> None:
+    order = {item.key: i for i, item in enumerate(pathway.checklist)}
+    for key in keys:
+        session.add(
+            ChecklistItem(
+                case=case, key=key, position=order[key], state="pending", data={}, updated_at=now
+            )
+        )
+    session.flush()
+
+
+def _apply_management(
+    session: Session,
+    case: Case,
+    management: dict[str, dict[str, Any]],
+    pathway: Pathway,
+    user: User,
+    now: datetime,
+) -> None:
+    """Management so far fills the checklist, and starts or meets the clocks it names."""
+    if not management:
+        return
+    items = {item.key: item for item in case.checklist}
+    order = {item.key: i for i, item in enumerate(pathway.checklist)}
+    for key, values in management.items():
+        item = items.get(key)
+        if item is None:
+            item = ChecklistItem(
+                case=case, key=key, position=order[key], state="pending", data={}, updated_at=now
+            )
+            session.add(item)
+        item.data = {**item.data, **values}
+        item.updated_at = now
+        rule = pathway.checklist_rule(key)
+        if rule.starts and rule.starts[1] in values:
+            clock_key = rule.starts[0]
+            if not any(d.key == clock_key and d.is_open for d in case.deadlines):
+                start = datetime.fromisoformat(values[rule.starts[1]])
+                _add_deadline(session, case, checklist_clock(pathway, clock_key, start))
+                session.flush()
+                session.refresh(case)
+        if rule.meets and rule.meets[1] in values:
+            met_at = datetime.fromisoformat(values[rule.meets[1]])
+            for d in case.deadlines:
+                if d.key == rule.meets[0] and d.is_open:
+                    d.met_at = met_at
+            item.state = "done"
+            item.done_at = met_at
+            item.done_by_id = user.id
+    session.flush()
+
+
+def _outcome(
+    session: Session,
+    case: Case,
+    patient: Patient,
+    call: Call,
+    result: TriageResult,
+    created: bool,
+    escalated: bool,
+) -> RecordOutcome:
+    session.flush()
+    open_deadlines = session.scalars(
+        select(Deadline)
+        .where(
+            Deadline.case_id == case.id, Deadline.met_at.is_(None), Deadline.cancelled_at.is_(None)
+        )
+        .order_by(Deadline.due_at)
+    ).all()
+    return RecordOutcome(
+        case_id=case.id,
+        patient_id=patient.id,
+        call_id=call.id,
+        category=case.category,
+        escalated=escalated,
+        created_case=created,
+        deadlines=tuple(
+            ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, "") for d in open_deadlines
+        ),
+        triage=result,
+    )

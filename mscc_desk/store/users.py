@@ -1,0 +1,34 @@
+"""Users as the store knows them: every entry in the database records one of them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.errors import InputError
+from .models import User
+
+ROLES = ("coordinator", "registrar", "viewer", "admin")
+
+
+def ensure_user(
+    session: Session,
+    username: str,
+    now: datetime,
+    display_name: str | None = None,
+    role: str = "coordinator",
+) -> User:
+    """Find a user by name, creating them on first use (until sign-in exists)."""
+    name = username.strip()
+    if not name:
+        raise InputError("user", "is required")
+    if role not in ROLES:
+        raise InputError("role", f"{role!r} is not one of {', '.join(ROLES)}")
+    user = session.scalar(select(User).where(User.username == name))
+    if user is None:
+        user = User(username=name, display_name=display_name or name, role=role, created_at=now)
+        session.add(user)
+        session.flush()
+    return user

@@ -1,0 +1,58 @@
+"""Shared fixtures: an offscreen Qt platform, and databases of both supported kinds."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pg import PgServer, PgUnavailable, start_server
+
+# Before any Qt import (none of the imports above pulls Qt in; keep it that way):
+# tests must run on machines without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One server per run; CI must test PostgreSQL, a laptop without it may skip."""
+    try:
+        server = start_server()
+    except PgUnavailable as exc:
+        reason = f"PostgreSQL test server unavailable: {exc}"
+        if _in_ci():
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    return pg_server.new_database(f"t_{uuid.uuid4().hex[:16]}")
+
+
+@pytest.fixture
+def sqlite_path(tmp_path: Path) -> Path:
+    return tmp_path / "mscc.sqlite3"
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A plain file path for SQLite or a fresh PostgreSQL URL; the store accepts both."""
+    if request.param == "sqlite":
+        return str(tmp_path / "mscc.sqlite3")
+    url: str = request.getfixturevalue("pg_url")
+    return url
