@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock, SystemClock
@@ -23,7 +23,7 @@ from ..domain.pathway import Pathway, default_pathway
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, TriageResult, triage
 from .audit import record_event
 from .engine import Database
-from .models import Assessment, Call, Case, ChecklistItem, Deadline, Patient, User
+from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
 from .users import ensure_user
 
 
@@ -61,8 +61,13 @@ def record_call(
     case_id: int | None = None,
     clock: Clock | None = None,
     pathway: Pathway | None = None,
+    draft_id: int | None = None,
 ) -> RecordOutcome:
-    """Check, triage and write one call; raises InputError (writing nothing) on bad input."""
+    """Check, triage and write one call; raises InputError (writing nothing) on bad input.
+
+    `draft_id` is the draft the call was typed in: it goes in the same transaction, so a
+    call is never both saved and still a draft, nor lost between the two.
+    """
     clock = clock or SystemClock()
     pathway = pathway or default_pathway()
     now = clock.now()
@@ -75,8 +80,12 @@ def record_call(
     with db.session() as session:
         taken_by = ensure_user(session, user, now)
         if case_id is None:
-            return _new_case(session, record, result, taken_by, now, pathway)
-        return _follow_up(session, case_id, record, result, taken_by, now, pathway)
+            outcome = _new_case(session, record, result, taken_by, now, pathway)
+        else:
+            outcome = _follow_up(session, case_id, record, result, taken_by, now, pathway)
+        if draft_id is not None:
+            session.execute(delete(Draft).where(Draft.id == draft_id))
+        return outcome
 
 
 def _find_or_create_patient(session: Session, record: CallRecord, now: datetime) -> Patient:

@@ -1,0 +1,42 @@
+"""What every window of the desk shares: the database, the clock, the pathway, the user.
+
+One object, passed to each widget, instead of globals: tests build their own with a
+fresh database and a fake clock.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.clock import Clock, SystemClock
+from ..domain.pathway import Pathway, default_pathway
+from ..store.engine import Database
+
+
+class DeskContext(QObject):
+    """Emits `data_changed` after any write, so every view can refresh itself."""
+
+    data_changed = Signal()
+    user_changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        user: str = "",
+        clock: Clock | None = None,
+        pathway: Pathway | None = None,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.clock: Clock = clock or SystemClock()
+        self.pathway = pathway or default_pathway()
+        self._user = user
+
+    @property
+    def user(self) -> str:
+        return self._user
+
+    def set_user(self, username: str) -> None:
+        if username != self._user:
+            self._user = username
+            self.user_changed.emit(username)
