@@ -14,6 +14,10 @@ from zoneinfo import ZoneInfo
 from .errors import InputError
 
 LONDON = ZoneInfo("Europe/London")
+# Instants outside this range are typing errors, and a clock started near year 9999
+# could not even be computed.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
 class Clock(Protocol):
@@ -67,7 +71,13 @@ def parse_instant(value: object, field: str) -> datetime:
         raise InputError(
             field, f"{value!r} has no UTC offset (write e.g. 2027-03-27T09:30:00+00:00)"
         )
-    return parsed.astimezone(UTC)
+    try:
+        instant = parsed.astimezone(UTC)
+    except OverflowError:
+        instant = None
+    if instant is None or not (EARLIEST <= instant < LATEST):
+        raise InputError(field, f"{value!r} is outside the years {EARLIEST.year}–{LATEST.year - 1}")
+    return instant
 
 
 def parse_date(value: object, field: str) -> date:

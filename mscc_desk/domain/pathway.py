@@ -29,6 +29,7 @@ _BOOL_FACTS = (
     "immobilised",
 )
 STATUSES = ("seed", "QS56", "local")
+_START_FACTS = ("suspected_at", "immobilised_at")
 
 
 class PathwayError(ValueError):
@@ -298,20 +299,37 @@ def _check(p: Pathway, where: str) -> None:
 
     for rule in (*p.triage, *p.immobilisation, *p.actions):
         check_condition(rule.when, rule.key)
-        if rule.status not in STATUSES:
-            problems.append(f"{rule.key}: status {rule.status!r} is not one of {STATUSES}")
     for rule in p.triage:
         if rule.outcome not in p.categories:
             problems.append(f"{rule.key}: unknown category {rule.outcome!r}")
     for cat in p.categories.values():
         if cat.contact not in p.contacts:
             problems.append(f"category {cat.key}: unknown contact {cat.contact!r}")
+    items = {item.key: item for item in p.checklist}
+    clock_keys = {clock.key for clock in p.clocks}
     for clock in p.clocks:
         check_condition(clock.when, f"clock {clock.key}")
+        source = clock.from_checklist
+        if source is None:
+            if clock.start not in _START_FACTS:
+                problems.append(f"clock {clock.key}: unknown start {clock.start!r}")
+        elif source[0] not in items or source[1] not in {f.key for f in items[source[0]].fields}:
+            problems.append(f"clock {clock.key}: no checklist field {clock.start!r}")
     for item in p.checklist:
         check_condition(item.when, f"checklist {item.key}")
         for link in (item.starts, item.meets):
             if link and link[1] not in {f.key for f in item.fields}:
                 problems.append(f"checklist {item.key}: no field {link[1]!r}")
+            if link and link[0] not in clock_keys:
+                problems.append(f"checklist {item.key}: no clock {link[0]!r}")
+    for what, status, ref in (
+        *((f"rule {r.key}", r.status, r.ref) for r in (*p.triage, *p.immobilisation, *p.actions)),
+        *((f"clock {c.key}", c.status, c.ref) for c in p.clocks),
+        *((f"checklist {i.key}", i.status, i.ref) for i in p.checklist),
+    ):
+        if status not in STATUSES:
+            problems.append(f"{what}: status {status!r} is not one of {STATUSES}")
+        if not ref.strip():
+            problems.append(f"{what}: every rule must carry its reference")
     if problems:
         raise PathwayError(f"{where}: " + "; ".join(problems))

@@ -170,13 +170,20 @@ def parse_facts(
         pain=_subset(data, "pain", PAIN_FEATURES, prefix),
         neuro=_subset(data, "neuro", NEURO_FEATURES, prefix),
         pain_on_movement=_choice(
-            data.get("pain_on_movement", "none"), PAIN_ON_MOVEMENT, f"{prefix}pain_on_movement"
+            _or_default(data.get("pain_on_movement"), "none"),
+            PAIN_ON_MOVEMENT,
+            f"{prefix}pain_on_movement",
         ),
         immobilised_at=(
             None if immobilised is None else parse_instant(immobilised, f"{prefix}immobilised_at")
         ),
         **booleans,
     )
+
+
+def _or_default(value: object, default: str) -> object:
+    """JSON null means "not given" for every optional fact, as it does for the lists."""
+    return default if value is None else value
 
 
 def _choice(value: object, allowed: tuple[str, ...], name: str) -> str:

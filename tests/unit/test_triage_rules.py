@@ -1,0 +1,411 @@
+"""Triage, immobilisation and imaging rules: one test per row of PATHWAY.md §2, §3 and §4.
+
+Each test goes through the public path (`parse_facts` then `triage`), as the command line
+and the window do, and checks the category, the contact, the immobilisation advice, the
+clocks with their exact due instants, and that every action and clock carries its `ref`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from mscc_desk.domain.triage import TriageResult, parse_facts, triage
+
+SUSPECTED = "2027-03-27T09:30:00+00:00"
+DUE_24H = "2027-03-28T09:30:00+00:00"
+DUE_7D = "2027-04-03T09:30:00+00:00"
+
+CONTACT_FOR = {
+    "emergency": "immediately",
+    "urgent_advice": "within_24h",
+    "oncology_referral": "urgent_oncology_referral",
+    "safety_net": "none",
+    "outside_pathway": "none",
+}
+
+
+def run(**facts: Any) -> TriageResult:
+    data: dict[str, Any] = {"suspected_at": SUSPECTED, **facts}
+    return triage(parse_facts(data))
+
+
+def deadlines(result: TriageResult) -> dict[str, str]:
+    return {d["key"]: d["due"] for d in result.to_json()["deadlines"]}
+
+
+def action_keys(result: TriageResult) -> list[str]:
+    return [a.key for a in result.actions]
+
+
+def assert_every_ref(result: TriageResult) -> None:
+    out = result.to_json()
+    assert out["actions"], "every category gives the coordinator at least one action"
+    for action in out["actions"]:
+        assert action["ref"].strip(), action
+        assert action["text"].strip(), action
+    for deadline in out["deadlines"]:
+        assert deadline["ref"].strip(), deadline
+    assert result.category_rule.ref.strip()
+    assert result.immobilisation_rule.ref.strip()
+    assert result.contact == CONTACT_FOR[result.category]
+
+
+# --- PATHWAY.md §2: triage --------------------------------------------------------------
+
+
+def test_t1_cancer_with_cord_compression_feature_is_emergency() -> None:
+    result = run(cancer_status="past_or_current", neuro=["limb_weakness"])
+    assert result.category == "emergency"
+    assert result.category_rule.key == "T1"
+    assert result.contact == "immediately"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {"mri": DUE_24H}
+    assert "contact_coordinator" in action_keys(result)
+    assert "mri_24h" in action_keys(result)
+    assert "seek_advice_24h" not in action_keys(result)
+    assert_every_ref(result)
+
+
+@pytest.mark.parametrize(
+    "neuro",
+    [
+        "bladder_bowel_dysfunction",
+        "gait_disturbance",
+        "limb_weakness",
+        "neurological_signs",
+        "sensory_change",
+        "radicular_pain",
+    ],
+)
+def test_t1_each_cord_compression_feature_alone_is_emergency(neuro: str) -> None:
+    result = run(cancer_status="past_or_current", neuro=[neuro])
+    assert result.category == "emergency"
+    assert result.category_rule.key == "T1"
+
+
+def test_t1_cord_compression_beats_pain_features() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        pain=["nocturnal", "mechanical", "severe_unremitting"],
+        neuro=["gait_disturbance"],
+    )
+    assert result.category == "emergency"
+    assert result.category_rule.key == "T1"
+    assert result.contact == "immediately"
+    # The 24 h MRI clock, not the 7-day one, and no pain-only advice clock.
+    assert deadlines(result) == {"mri": DUE_24H}
+    assert "mri_plan_1_week" not in action_keys(result)
+    assert_every_ref(result)
+
+
+def test_t1_cord_compression_beats_no_evidence_of_spinal_disease() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        pain=["mechanical"],
+        neuro=["sensory_change"],
+        no_evidence_of_spinal_disease=True,
+    )
+    assert result.category == "emergency"
+    assert result.category_rule.key == "T1"
+
+
+def test_t2_cancer_with_pain_only_is_urgent_advice() -> None:
+    result = run(cancer_status="past_or_current", pain=["nocturnal", "mechanical"])
+    assert result.category == "urgent_advice"
+    assert result.category_rule.key == "T2"
+    assert result.contact == "within_24h"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {"mri": DUE_7D, "coordinator_advice": DUE_24H}
+    assert "seek_advice_24h" in action_keys(result)
+    assert "mri_plan_1_week" in action_keys(result)
+    assert "contact_coordinator" not in action_keys(result)
+    assert "mri_24h" not in action_keys(result)
+    assert_every_ref(result)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "severe_unremitting",
+        "progressive",
+        "mechanical",
+        "straining",
+        "nocturnal",
+        "localised_tenderness",
+        "claudication",
+    ],
+)
+def test_t2_each_pain_feature_alone_is_urgent_advice(pain: str) -> None:
+    result = run(cancer_status="past_or_current", pain=[pain])
+    assert result.category == "urgent_advice"
+    assert result.category_rule.key == "T2"
+
+
+def test_t3_suspected_cancer_with_pain_is_oncology_referral() -> None:
+    result = run(cancer_status="suspected", pain=["progressive"])
+    assert result.category == "oncology_referral"
+    assert result.category_rule.key == "T3"
+    assert result.contact == "urgent_oncology_referral"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {}
+    assert "urgent_oncology_referral" in action_keys(result)
+    assert "contact_coordinator" not in action_keys(result)
+    assert_every_ref(result)
+
+
+def test_t4_suspected_cancer_with_cord_compression_is_emergency_local_reading() -> None:
+    result = run(cancer_status="suspected", pain=["nocturnal"], neuro=["bladder_bowel_dysfunction"])
+    assert result.category == "emergency"
+    assert result.category_rule.key == "T4"
+    # PATHWAY.md T4: a local reading of the seed, and shown as such.
+    assert result.category_rule.status == "local"
+    assert "local" in result.category_rule.ref
+    assert result.contact == "immediately"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {"mri": DUE_24H}
+    assert "contact_coordinator" in action_keys(result)
+    assert "mri_24h" in action_keys(result)
+    assert_every_ref(result)
+
+
+def test_t5_cancer_with_back_pain_but_no_evidence_is_safety_net() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        pain=["mechanical"],
+        no_evidence_of_spinal_disease=True,
+    )
+    assert result.category == "safety_net"
+    assert result.category_rule.key == "T5"
+    assert result.contact == "none"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {}  # T5: no clock
+    assert "safety_net_advice" in action_keys(result)
+    assert "seek_advice_24h" not in action_keys(result)
+    assert_every_ref(result)
+
+
+def test_t6_no_cancer_is_outside_pathway() -> None:
+    result = run(cancer_status="none", pain=["nocturnal"])
+    assert result.category == "outside_pathway"
+    assert result.category_rule.key == "T6"
+    assert result.contact == "none"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {}
+    assert "outside_pathway" in action_keys(result)
+    assert "acute_spinal_pathway" not in action_keys(result)
+    assert_every_ref(result)
+
+
+def test_t6_with_cord_compression_points_to_acute_spinal_pathway() -> None:
+    result = run(cancer_status="none", neuro=["bladder_bowel_dysfunction", "limb_weakness"])
+    assert result.category == "outside_pathway"
+    assert result.category_rule.key == "T6"
+    assert result.contact == "none"
+    assert deadlines(result) == {}
+    keys = action_keys(result)
+    assert "outside_pathway" in keys
+    assert "acute_spinal_pathway" in keys
+    spinal = next(a for a in result.actions if a.key == "acute_spinal_pathway")
+    assert "local" in spinal.ref
+    assert "cauda equina" in spinal.text
+    assert_every_ref(result)
+
+
+def test_coordinator_advice_clock_only_for_urgent_advice() -> None:
+    cases = {
+        "emergency": {"cancer_status": "past_or_current", "neuro": ["limb_weakness"]},
+        "urgent_advice": {"cancer_status": "past_or_current", "pain": ["nocturnal"]},
+        "oncology_referral": {"cancer_status": "suspected", "pain": ["nocturnal"]},
+        "safety_net": {
+            "cancer_status": "past_or_current",
+            "pain": ["nocturnal"],
+            "no_evidence_of_spinal_disease": True,
+        },
+        "outside_pathway": {"cancer_status": "none", "neuro": ["limb_weakness"]},
+    }
+    for category, facts in cases.items():
+        result = run(**facts)
+        assert result.category == category
+        has_advice_clock = "coordinator_advice" in deadlines(result)
+        assert has_advice_clock == (category == "urgent_advice"), category
+
+
+# --- PATHWAY.md §3: immobilisation and expert review -------------------------------------
+
+
+def test_i1_suspected_mscc_with_instability_starts_immobilisation_now() -> None:
+    result = run(cancer_status="past_or_current", neuro=["limb_weakness"], instability_signs=True)
+    assert result.category == "emergency"
+    assert result.immobilisation == "start_now"
+    assert result.immobilisation_rule.key == "I1"
+    keys = action_keys(result)
+    assert "immobilise_now" in keys
+    assert "expert_review_24h" in keys
+    # No immobilisation time recorded yet: the expert-review clock has not started.
+    assert deadlines(result) == {"mri": DUE_24H}
+    assert_every_ref(result)
+
+
+def test_i1_instability_without_suspected_mscc_does_not_start_immobilisation() -> None:
+    result = run(cancer_status="past_or_current", pain=["nocturnal"], instability_signs=True)
+    assert result.category == "urgent_advice"
+    assert result.immobilisation != "start_now"
+
+
+@pytest.mark.parametrize("pain_on_movement", ["moderate", "severe"])
+def test_i2_moderate_to_severe_pain_on_movement_considers_immobilisation(
+    pain_on_movement: str,
+) -> None:
+    result = run(
+        cancer_status="past_or_current",
+        pain=["mechanical"],
+        pain_on_movement=pain_on_movement,
+    )
+    assert result.category == "urgent_advice"
+    assert result.immobilisation == "consider"
+    assert result.immobilisation_rule.key == "I2"
+    assert "consider_immobilisation" in action_keys(result)
+    assert "immobilise_now" not in action_keys(result)
+    assert "expert_review" not in deadlines(result)
+    assert_every_ref(result)
+
+
+@pytest.mark.parametrize("pain_on_movement", ["none", "mild"])
+def test_i2_mild_or_no_pain_on_movement_does_not_consider_immobilisation(
+    pain_on_movement: str,
+) -> None:
+    result = run(
+        cancer_status="past_or_current", pain=["mechanical"], pain_on_movement=pain_on_movement
+    )
+    assert result.immobilisation == "not_indicated"
+    assert result.immobilisation_rule.key == "I0"
+
+
+def test_i3_expert_review_clock_is_24h_from_immobilisation_start() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        neuro=["limb_weakness"],
+        instability_signs=True,
+        immobilised_at="2027-03-27T11:15:00+01:00",  # 10:15 UTC
+    )
+    assert result.category == "emergency"
+    assert result.contact == "immediately"
+    assert result.immobilisation == "start_now"
+    assert deadlines(result) == {"mri": DUE_24H, "expert_review": "2027-03-28T10:15:00+00:00"}
+    review = next(d for d in result.deadlines if d.key == "expert_review")
+    assert (review.due_at - review.starts_at).total_seconds() == 86_400
+    assert review.ref.strip()
+    assert "expert_review_24h" in action_keys(result)
+    assert_every_ref(result)
+
+
+def test_i3_expert_review_clock_only_when_immobilised_at_is_given() -> None:
+    base = {
+        "cancer_status": "past_or_current",
+        "neuro": ["limb_weakness"],
+        "instability_signs": True,
+    }
+    assert "expert_review" not in deadlines(run(**base))
+    assert "expert_review" not in deadlines(run(**base, immobilised_at=None))
+    with_time = deadlines(run(**base, immobilised_at="2027-03-27T10:00:00+00:00"))
+    assert with_time["expert_review"] == "2027-03-28T10:00:00+00:00"
+
+
+# --- PATHWAY.md §4: imaging ---------------------------------------------------------------
+
+
+def test_m1_mri_clock_is_24h_from_suspected_at() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        neuro=["neurological_signs"],
+        suspected_at="2027-06-01T23:45:00+01:00",  # 22:45 UTC
+    )
+    assert result.category == "emergency"
+    assert result.contact == "immediately"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {"mri": "2027-06-02T22:45:00+00:00"}
+    mri = result.deadlines[0]
+    assert mri.ref == "NG234 (BMJ: MRI for suspected MSCC)"
+    assert (mri.due_at - mri.starts_at).total_seconds() == 86_400
+    assert_every_ref(result)
+
+
+def test_m2_pain_only_mri_clock_is_7_days_from_suspected_at() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        pain=["claudication"],
+        suspected_at="2027-06-01T23:45:00+01:00",  # 22:45 UTC
+    )
+    assert result.category == "urgent_advice"
+    assert result.contact == "within_24h"
+    assert result.immobilisation == "not_indicated"
+    assert deadlines(result) == {
+        "mri": "2027-06-08T22:45:00+00:00",
+        "coordinator_advice": "2027-06-02T22:45:00+00:00",
+    }
+    mri = next(d for d in result.deadlines if d.key == "mri")
+    assert mri.ref == "QS56 st.2"
+    assert (mri.due_at - mri.starts_at).total_seconds() == 604_800
+    assert_every_ref(result)
+
+
+# --- the output contract (CLI.md) ----------------------------------------------------------
+
+
+def test_output_json_has_the_contract_keys() -> None:
+    result = run(
+        cancer_status="past_or_current",
+        pain=["nocturnal", "mechanical"],
+        neuro=["limb_weakness"],
+        instability_signs=True,
+        immobilised_at="2027-03-27T10:00:00+00:00",
+    )
+    out = result.to_json()
+    assert {
+        "category",
+        "contact",
+        "immobilisation",
+        "deadlines",
+        "actions",
+        "pathway_version",
+    } <= set(out)
+    assert out["category"] == "emergency"
+    assert out["contact"] == "immediately"
+    assert out["immobilisation"] == "start_now"
+    assert out["pathway_version"] == "ng234-2023.1"
+    assert out["deadlines"] and out["actions"]
+    for deadline in out["deadlines"]:
+        assert {"key", "due", "ref"} <= set(deadline)
+        assert deadline["due"].endswith("+00:00")
+    for action in out["actions"]:
+        assert {"key", "text", "ref"} <= set(action)
+    assert json.loads(json.dumps(out)) == out
+
+
+def test_contract_example_gives_the_contract_output() -> None:
+    """The worked example of CLI.md, input and output."""
+    data = {
+        "cancer_status": "past_or_current",
+        "pain": ["nocturnal", "mechanical"],
+        "neuro": ["limb_weakness"],
+        "no_evidence_of_spinal_disease": False,
+        "instability_signs": False,
+        "pain_on_movement": "none",
+        "mscc_confirmed": False,
+        "spinal_metastases_confirmed": False,
+        "suspected_at": "2027-03-27T09:30:00+00:00",
+        "immobilised_at": None,
+    }
+    out = triage(parse_facts(data)).to_json()
+    assert out["category"] == "emergency"
+    assert out["contact"] == "immediately"
+    assert out["immobilisation"] == "not_indicated"
+    assert [(d["key"], d["due"], d["ref"]) for d in out["deadlines"]] == [
+        ("mri", "2027-03-28T09:30:00+00:00", "NG234 (BMJ: MRI for suspected MSCC)")
+    ]
+    first = out["actions"][0]
+    assert (first["key"], first["ref"]) == ("contact_coordinator", "NG234 (BMJ Fig 2)")
+    assert out["pathway_version"] == "ng234-2023.1"
