@@ -1,9 +1,11 @@
 """Backups are SQLite files, whatever the database is.
 
 A SQLite database is copied with SQLite's online backup API (consistent while the app
-runs); a PostgreSQL database is copied row by row into a fresh SQLite file of the same
-schema. So every backup can be checked with `PRAGMA integrity_check`, opened by the app
-directly, and restored into either kind of database.
+runs); a PostgreSQL database is copied row by row, tables as they are in the database
+(not as the newest models say, so a pre-migration backup of an older schema works),
+into a fresh SQLite file. So every backup can be checked with `PRAGMA integrity_check`,
+opened by the app directly, and restored into either kind of database. A backup file is
+left in rollback-journal mode so that reading it never creates -wal/-shm files.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
-from sqlalchemy import Connection, Engine, Integer, Table, select, text
+from sqlalchemy import Connection, Engine, Integer, MetaData, Table, select, text
 
-from .models import Base
+# Tables a file must hold to be taken for an MSCC Desk backup.
+_REQUIRED_TABLES = frozenset({"alembic_version", "patient", "case", "deadline", "audit_event"})
 
 
 class BackupError(RuntimeError):
@@ -35,39 +39,73 @@ def integrity_problems(path: Path) -> list[str]:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        conn.close()
     except sqlite3.DatabaseError as exc:
         return [f"{path} is not a usable SQLite database: {exc}"]
     return [] if rows == ["ok"] else rows
 
 
-def backup_to(engine: Engine, out: Path) -> Path:
-    """Write a consistent copy of the database to `out` (replacing it), then check it."""
+def backup_problems(path: Path) -> list[str]:
+    """Why a file cannot be restored: damaged, or not an MSCC Desk database at all.
+
+    SQLite calls an empty file or another program's database sound, so the check looks
+    for the app's tables and a schema revision as well.
+    """
+    problems = integrity_problems(path)
+    if problems:
+        return problems
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = _REQUIRED_TABLES - tables
+        revision = None
+        if not missing:
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    conn.close()
+    if missing:
+        return [f"{path} is not an MSCC Desk database (no {', '.join(sorted(missing))} table)"]
+    if revision is None:
+        return [f"{path} is not an MSCC Desk database (no schema revision)"]
+    return []
+
+
+def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
+    """Write a consistent copy of the database to `out` (replacing it), then check it.
+
+    `app_database=False` is for the copy taken before a first migration, when the file
+    may not (yet) hold the app's tables: then only SQLite's own check applies.
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")
-    tmp.unlink(missing_ok=True)
+    _remove_with_journals(tmp)
     source = _sqlite_file(engine)
     if source is not None:
         with sqlite3.connect(source) as src, sqlite3.connect(tmp) as dst:
             src.backup(dst)
-        dst.close()
         src.close()
+        dst.close()
     else:
-        _copy_rows(engine, _new_sqlite(tmp))
-    problems = integrity_problems(tmp)
+        target = _engine_for(tmp)
+        try:
+            _copy_rows(engine, target, create=True)
+        finally:
+            target.dispose()
+    _leave_wal_mode(tmp)
+    problems = backup_problems(tmp) if app_database else integrity_problems(tmp)
     if problems:
-        tmp.unlink(missing_ok=True)
-        raise BackupError(f"the backup failed its integrity check: {problems[0]}")
+        _remove_with_journals(tmp)
+        raise BackupError(f"the backup failed its check: {problems[0]}")
     tmp.replace(out)
+    _remove_with_journals(tmp)
     return out
 
 
 def restore_from(engine: Engine, backup: Path) -> None:
     """Replace the database's contents with the backup's; a damaged file is refused."""
     backup = Path(backup)
-    problems = integrity_problems(backup)
+    problems = backup_problems(backup)
     if problems:
-        raise BackupError(f"{backup}: refused, it fails its integrity check: {problems[0]}")
+        raise BackupError(f"{backup}: refused: {problems[0]}")
     target = _sqlite_file(engine)
     if target is not None:
         engine.dispose()
@@ -76,9 +114,9 @@ def restore_from(engine: Engine, backup: Path) -> None:
         src.close()
         dst.close()
         return
-    source = _new_engine_for(backup)
+    source = _engine_for(backup)
     try:
-        _copy_rows(source, engine, wipe=True)
+        _copy_rows(source, engine, create=False)
     finally:
         source.dispose()
 
@@ -89,41 +127,65 @@ def pre_migration_backup(engine: Engine, revision: str) -> str:
     source = _sqlite_file(engine)
     folder = source.parent if source else user_data_path("mscc-desk", appauthor=False) / "backups"
     name = (source.name if source else "postgresql") + f".pre-migration-{revision}-{stamp}.bak"
-    return str(backup_to(engine, folder / name))
+    return str(backup_to(engine, folder / name, app_database=False))
 
 
-def _new_engine_for(path: Path) -> Engine:
+def _engine_for(path: Path) -> Engine:
     from .engine import make_engine
 
     return make_engine(path)
 
 
-def _new_sqlite(path: Path) -> Engine:
-    """An empty SQLite file at the schema head, to copy rows into."""
-    from .engine import upgrade
-
-    engine = _new_engine_for(path)
-    upgrade(engine)
-    return engine
+def _leave_wal_mode(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
 
 
-def _copy_rows(source: Engine, target: Engine, wipe: bool = False) -> None:
-    """Copy every table in dependency order, in one transaction on the target."""
-    tables = Base.metadata.sorted_tables
-    try:
-        with source.connect() as src, target.begin() as dst:
-            if wipe:
-                for table in reversed(tables):
-                    dst.execute(table.delete())
-            for table in tables:
-                rows = [dict(r._mapping) for r in src.execute(select(table))]
-                if rows:
-                    dst.execute(table.insert(), rows)
-            if target.url.get_backend_name() == "postgresql":
-                _reset_sequences(dst, tables)
-    finally:
-        if not wipe:
-            target.dispose()
+def _remove_with_journals(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _utc(value: Any, aware: bool) -> Any:
+    """Instants cross backends in UTC: aware for PostgreSQL, naive-UTC text for SQLite."""
+    if not isinstance(value, datetime):
+        return value
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value if aware else value.replace(tzinfo=None)
+
+
+def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
+    """Copy every table of the source, in dependency order, in one target transaction.
+
+    With `create`, the target (an empty SQLite file) gets the source's tables as they
+    are; otherwise the target's existing rows are replaced.
+    """
+    src_meta = MetaData()
+    src_meta.reflect(source)
+    if create:
+        for table in src_meta.tables.values():
+            for column in table.columns:
+                column.server_default = None  # e.g. nextval(...) means nothing to SQLite
+        src_meta.create_all(target)
+    dst_meta = MetaData()
+    dst_meta.reflect(target)
+    aware = target.url.get_backend_name() != "sqlite"
+    order = [t for t in dst_meta.sorted_tables if t.name in src_meta.tables]
+    with source.connect() as src, target.begin() as dst:
+        if not create:
+            for table in reversed(dst_meta.sorted_tables):
+                dst.execute(table.delete())
+        for table in order:
+            names = {c.name for c in table.columns}
+            rows = [
+                {k: _utc(v, aware) for k, v in r._mapping.items() if k in names}
+                for r in src.execute(select(src_meta.tables[table.name]))
+            ]
+            if rows:
+                dst.execute(table.insert(), rows)
+        if target.url.get_backend_name() == "postgresql":
+            _reset_sequences(dst, order)
 
 
 def _reset_sequences(conn: Connection, tables: list[Table]) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select, text
 from ..domain.pathway import default_pathway
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
 from .audit import first_broken_link
-from .backup import backup_to, integrity_problems, restore_from
+from .backup import backup_problems, backup_to, integrity_problems, restore_from
 from .engine import make_engine, open_database
 from .engine import upgrade as _upgrade
 from .models import Alert, Assessment, AuditEvent, Case, Deadline
@@ -101,10 +101,13 @@ def invariant_problems(session: Any) -> list[str]:
         select(Deadline.case_id, Deadline.key).join(Case).where(Case.status == "open")
     ):
         clocks[case_id].add(key)
+    latest: dict[int, Assessment] = {}
     for a in session.scalars(
         select(Assessment).join(Case).where(Case.status == "open").order_by(Assessment.id)
     ):
-        case = open_cases[a.case_id]
+        latest[a.case_id] = a
+    for case_id, a in latest.items():
+        case = open_cases[case_id]
         facts = CaseFacts(
             cancer_status=a.cancer_status,
             suspected_at=a.suspected_at,
@@ -117,7 +120,9 @@ def invariant_problems(session: Any) -> list[str]:
             spinal_metastases_confirmed=a.spinal_metastases_confirmed,
             immobilised_at=a.immobilised_at,
         )
-        expected = {d.key for d in triage(facts, pathway, case.category_override).deadlines}
+        # record_call triages each call against the case's category so far (a case is
+        # never relaxed), so the clocks due are those of the latest call at that category.
+        expected = {d.key for d in triage(facts, pathway, case.category).deadlines}
         missing = expected - clocks[case.id]
         if missing:
             problems.append(
@@ -137,11 +142,11 @@ def backup(target: str | None, out: Path) -> dict[str, Any]:
 
 
 def restore(target: str | None, source: Path) -> dict[str, Any]:
-    problems = integrity_problems(source)
+    problems = backup_problems(source)
     if problems:
         from ..domain.errors import InputError
 
-        raise InputError("IN", f"{source} is refused: it fails its integrity check ({problems[0]})")
+        raise InputError("IN", f"refused: {problems[0]}")
     # The backup may come from an older version: bring a scratch copy to head first.
     probe = make_engine(source)
     try:

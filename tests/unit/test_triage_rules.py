@@ -409,3 +409,34 @@ def test_contract_example_gives_the_contract_output() -> None:
     first = out["actions"][0]
     assert (first["key"], first["ref"]) == ("contact_coordinator", "NG234 (BMJ Fig 2)")
     assert out["pathway_version"] == "ng234-2023.1"
+
+
+def test_known_spinal_metastases_without_features_is_local_policy_advice() -> None:
+    result = triage(
+        parse_facts(
+            {
+                "cancer_status": "past_or_current",
+                "spinal_metastases_confirmed": True,
+                "suspected_at": "2027-05-01T10:00:00+00:00",
+            }
+        )
+    )
+    assert result.category == "urgent_advice"
+    assert result.category_rule.key == "L2"
+    assert result.category_rule.status == "local"
+
+
+def test_confirmed_mscc_without_cancer_starts_no_clock() -> None:
+    result = triage(
+        parse_facts(
+            {
+                "cancer_status": "none",
+                "mscc_confirmed": True,
+                "instability_signs": True,
+                "suspected_at": "2027-05-01T10:00:00+00:00",
+            }
+        )
+    )
+    assert result.category == "outside_pathway"
+    assert result.deadlines == ()
+    assert result.immobilisation == "not_indicated"
