@@ -17,21 +17,41 @@ from sqlalchemy.orm import Session
 from .models import AuditEvent
 
 
-def _digest(prev: str | None, event: AuditEvent) -> str:
+def chain_digest(
+    prev: str | None,
+    *,
+    at: datetime,
+    user_id: int | None,
+    case_id: int | None,
+    action: str,
+    detail: dict[str, Any],
+) -> str:
+    """The hash of one event chained to the one before; bulk writers use it directly."""
     body = json.dumps(
         {
             "prev": prev,
-            "at": event.at.isoformat(),
-            "user": event.user_id,
-            "case": event.case_id,
-            "action": event.action,
-            "detail": event.detail,
+            "at": at.isoformat(),
+            "user": user_id,
+            "case": case_id,
+            "action": action,
+            "detail": detail,
         },
         sort_keys=True,
         default=str,
         separators=(",", ":"),
     )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _digest(prev: str | None, event: AuditEvent) -> str:
+    return chain_digest(
+        prev,
+        at=event.at,
+        user_id=event.user_id,
+        case_id=event.case_id,
+        action=event.action,
+        detail=event.detail,
+    )
 
 
 def record_event(

@@ -189,10 +189,13 @@ def _follow_up(
     ):
         case.immobilisation_advice = result.immobilisation
     case.updated_at = now
+    # A met clock counts as running unless the case escalates: the same features again
+    # must not restart an MRI that was done, but new cord-compression features need a
+    # new one.
     open_clocks = {
         d.key: ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, "")
         for d in case.deadlines
-        if d.is_open
+        if d.is_open or (d.met_at is not None and d.cancelled_at is None and not escalated)
     }
     changes = merge_clocks(open_clocks, result.deadlines)
     for change in changes:

@@ -679,6 +679,49 @@ def test_mri_performed_meets_the_mri_clock(db: Database) -> None:
         assert item.done_by_id == s.scalar(select(User.id).where(User.username == "coord"))
 
 
+def test_the_same_features_again_do_not_restart_a_met_clock(db: Database) -> None:
+    clock = FakeClock(T0)
+    done = {"mri": {"performed_at": "2027-03-27T09:45:00+00:00"}}
+    first = record_call(
+        db, minimal(neuro=["limb_weakness"], management=done), user="coord", clock=clock
+    )
+    clock.advance(timedelta(hours=30))
+    again = record_call(
+        db,
+        minimal(neuro=["limb_weakness"], suspected_at="2027-03-28T15:00:00+00:00"),
+        user="coord",
+        clock=clock,
+        case_id=first.case_id,
+    )
+    assert [d.key for d in again.deadlines] == []
+    assert [d.key for d in deadlines_of(db, first.case_id)] == ["mri"]
+
+
+def test_new_cord_compression_after_a_met_7_day_mri_starts_a_24_hour_mri(db: Database) -> None:
+    clock = FakeClock(T0)
+    done = {"mri": {"performed_at": "2027-03-28T12:00:00+00:00"}}
+    first = record_call(db, minimal(pain=["nocturnal"]), user="coord", clock=clock)
+    clock.advance(timedelta(days=2))
+    record_call(
+        db,
+        minimal(pain=["nocturnal"], management=done),
+        user="coord",
+        clock=clock,
+        case_id=first.case_id,
+    )
+    clock.advance(timedelta(days=3))
+    escalation = "2027-04-01T09:30:00+00:00"
+    follow = record_call(
+        db,
+        minimal(pain=["nocturnal"], neuro=["limb_weakness"], suspected_at=escalation),
+        user="coord",
+        clock=clock,
+        case_id=first.case_id,
+    )
+    assert follow.escalated
+    assert open_clocks(db, first.case_id)["mri"] == utc(escalation) + timedelta(hours=24)
+
+
 def test_mri_performed_on_the_first_call_meets_the_clock_at_once(db: Database) -> None:
     performed = "2027-03-27T09:50:00+00:00"
     outcome = record_call(
