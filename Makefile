@@ -29,7 +29,7 @@ lint: $(STAMP)
 forms: $(STAMP)
 	for f in ui/*.ui; do \
 	  n=$$(basename $$f .ui); \
-	  $(BIN)/pyside6-uic --from-imports=false $$f -o mscc_desk/gui/forms/ui_$$n.py || exit 1; \
+	  $(BIN)/pyside6-uic $$f -o mscc_desk/gui/forms/ui_$$n.py || exit 1; \
 	done
 
 clean:

@@ -30,10 +30,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
+def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Sub-commands must not overwrite a --db given before them with their own default.
     parser.add_argument(
         "--db",
         metavar="TARGET",
+        default=None if top else argparse.SUPPRESS,
         help="database file path or SQLAlchemy URL (default: $MSCC_DESK_DB, "
         "else the user data directory)",
     )
@@ -41,8 +43,16 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mscc-desk", description="MSCC coordinator's workstation (NICE NG234)")
-    _db_option(parser)
+    _db_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="the workstation window (the default)")
+    _db_option(p)
+    p.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start-up check: open the window, wait for the case board, print one JSON line, exit",
+    )
 
     p = sub.add_parser("triage", help="triage case facts (pure; touches no database)")
     _db_option(p)
@@ -83,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(args_list)
+        if args.command is None:  # `mscc-desk` alone opens the window
+            args.command, args.smoke = "gui", False
         handler = _HANDLERS.get(args.command)
         if handler is None:
             raise UsageError("mscc-desk: choose a command: " + ", ".join(_HANDLERS))
@@ -132,6 +144,12 @@ def _open(args: argparse.Namespace) -> Any:
     from .store.engine import open_database
 
     return open_database(args.db)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui.app import run
+
+    return run(args.db, args.smoke)
 
 
 def cmd_triage(args: argparse.Namespace) -> int:
@@ -199,6 +217,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": cmd_gui,
     "triage": cmd_triage,
     "record": cmd_record,
     "demo": cmd_demo,

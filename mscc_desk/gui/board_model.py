@@ -1,0 +1,321 @@
+"""The case board as an item model, and the filter the coordinator types into.
+
+Rows come from one query (store/board.py) loaded off the GUI thread; the countdown is
+recomputed in `data()` from a clock the model holds, and a timer tells the view that
+the countdown column changed, so time passing never rebuilds a widget or re-queries the
+database. Sort keys are the real values (instants, counts, ranks), not the shown text,
+so "10 h" sorts after "9 h" and an overdue clock sorts before a running one.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QFont
+
+from ..domain.clock import Clock, london
+from ..domain.deadlines import Stage, format_time_left
+from ..domain.nhs_number import digits_of, format_nhs
+from ..domain.pathway import Pathway
+from ..store.board import BoardRow
+from .urgency import (
+    CATEGORY_TINT,
+    INK,
+    STAGE_TINT,
+    category_icon,
+    stage_at,
+    stage_icon,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+DEADLINE_ROLE = Qt.ItemDataRole.UserRole + 3  # (label, due text) for the board's delegate
+COUNTDOWN_MS = 30_000  # the countdown shows minutes: half a minute stale at most
+_MUTED = QColor("#5f5f5f")
+
+
+class Column(IntEnum):
+    PATIENT = 0
+    NHS = 1
+    AGE = 2
+    LOCATION = 3
+    CATEGORY = 4
+    NEXT_DEADLINE = 5
+    TIME_LEFT = 6
+    CHECKLIST = 7
+    LAST_ACTIVITY = 8
+
+
+HEADERS = {
+    Column.PATIENT: "Patient",
+    Column.NHS: "NHS number",
+    Column.AGE: "Age",
+    Column.LOCATION: "Location",
+    Column.CATEGORY: "Category",
+    Column.NEXT_DEADLINE: "Next deadline",
+    Column.TIME_LEFT: "Time left",
+    Column.CHECKLIST: "Checklist",
+    Column.LAST_ACTIVITY: "Last activity",
+}
+
+
+def short_london(instant: datetime, weekday: bool = True) -> str:
+    """`Wed 25 Nov 16:30 GMT`: the zone is kept so a clock-change night is not misread."""
+    local = london(instant)
+    return f"{local.strftime('%a %d %b %H:%M' if weekday else '%d %b %H:%M')} {local.tzname()}"
+
+
+def time_left_text(now: datetime, due_at: datetime, stage: Stage | None) -> str:
+    """`OVERDUE 1 h 03 min`, `DUE SOON 3 h 10 min`, `5 h 12 min left`: the stage in words."""
+    text = format_time_left(due_at - now)
+    if stage in (Stage.due_soon, Stage.imminent):
+        return f"DUE SOON {text.removesuffix(' left')}"
+    return text
+
+
+class BoardModel(QAbstractTableModel):
+    """Open cases; the countdown column repaints every `tick_ms` from the injected clock."""
+
+    def __init__(
+        self,
+        pathway: Pathway,
+        clock: Clock,
+        parent: QObject | None = None,
+        tick_ms: int = COUNTDOWN_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._pathway = pathway
+        self._clock = clock
+        self._rows: list[BoardRow] = []
+        self._now = clock.now()
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+
+    # --- feeding ---------------------------------------------------------------
+
+    def set_rows(self, rows: list[BoardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._now = self._clock.now()
+        self.endResetModel()
+
+    def row(self, source_row: int) -> BoardRow:
+        return self._rows[source_row]
+
+    def rows(self) -> list[BoardRow]:
+        return list(self._rows)
+
+    def overdue_count(self) -> int:
+        return sum(1 for r in self._rows if r.next_deadline and r.next_deadline.due_at <= self._now)
+
+    def tick(self) -> None:
+        """Time moved: only the countdown cells change, so only they are repainted."""
+        self._now = self._clock.now()
+        if self._rows:
+            col = Column.TIME_LEFT
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+
+    # --- the model interface ---------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == DEADLINE_ROLE and col is Column.NEXT_DEADLINE and row.next_deadline:
+            return (row.next_deadline.label, short_london(row.next_deadline.due_at))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        return self._style(row, col, role)
+
+    # --- presentation ----------------------------------------------------------
+
+    def _stage(self, row: BoardRow) -> Stage | None:
+        return stage_at(self._now, row.next_deadline.due_at) if row.next_deadline else None
+
+    def _category_text(self, row: BoardRow) -> str:
+        category = self._pathway.categories.get(row.category)
+        short = category.short if category else row.category
+        return f"{short} (override)" if row.category_overridden else short
+
+    def _text(self, row: BoardRow, col: Column) -> str:
+        if col is Column.PATIENT:
+            return row.patient_name
+        if col is Column.NHS:
+            return format_nhs(row.nhs_number) if row.nhs_number else "not known"
+        if col is Column.AGE:
+            return str(row.age)
+        if col is Column.LOCATION:
+            return row.location or "not recorded"
+        if col is Column.CATEGORY:
+            return self._category_text(row)
+        if col is Column.NEXT_DEADLINE:
+            d = row.next_deadline
+            return f"{d.label} · {short_london(d.due_at)}" if d else "no clock running"
+        if col is Column.TIME_LEFT:
+            if row.next_deadline is None:
+                return "—"
+            return time_left_text(self._now, row.next_deadline.due_at, self._stage(row))
+        if col is Column.CHECKLIST:
+            return f"{row.checklist_done}/{row.checklist_total}"
+        return short_london(row.last_activity, weekday=False)
+
+    def _sort_key(self, row: BoardRow, col: Column) -> Any:
+        if col is Column.PATIENT:
+            return row.patient_name.casefold()
+        if col is Column.NHS:
+            return row.nhs_number or "~"  # unknown numbers after every real one
+        if col is Column.AGE:
+            return row.age
+        if col is Column.LOCATION:
+            return row.location.casefold()
+        if col is Column.CATEGORY:
+            category = self._pathway.categories.get(row.category)
+            return category.rank if category else 99
+        if col in (Column.NEXT_DEADLINE, Column.TIME_LEFT):
+            return row.next_deadline.due_at.timestamp() if row.next_deadline else math.inf
+        if col is Column.CHECKLIST:
+            return row.checklist_done / row.checklist_total if row.checklist_total else 1.0
+        return row.last_activity.timestamp()
+
+    def _tooltip(self, row: BoardRow, col: Column) -> str | None:
+        if col is Column.PATIENT:
+            parts = [f"Born {row.date_of_birth:%d %b %Y} (age {row.age})"]
+            if row.hospital_number:
+                parts.append(f"Hospital number {row.hospital_number}")
+            return "\n".join(parts)
+        if col is Column.CATEGORY:
+            category = self._pathway.categories.get(row.category)
+            label = category.label if category else row.category
+            if row.category_overridden:
+                return f"{label}\nSet by hand: the override and its reason are in the case."
+            return label
+        if col in (Column.NEXT_DEADLINE, Column.TIME_LEFT) and row.next_deadline:
+            d = row.next_deadline
+            return f"{d.label}\nDue {short_london(d.due_at)}"
+        if col is Column.LAST_ACTIVITY:
+            return f"Last call, checklist entry or change: {short_london(row.last_activity)}"
+        if col is Column.LOCATION and row.location:
+            return row.location
+        return None
+
+    def _style(self, row: BoardRow, col: Column, role: int) -> Any:
+        if col is Column.CATEGORY:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return category_icon(row.category)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return CATEGORY_TINT.get(row.category)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return INK
+            if role == Qt.ItemDataRole.FontRole and row.category == "emergency":
+                return _bold()
+        elif col is Column.TIME_LEFT:
+            stage = self._stage(row)
+            if role == Qt.ItemDataRole.DecorationRole and stage is not None:
+                return stage_icon(stage)
+            if role == Qt.ItemDataRole.BackgroundRole and stage is not None:
+                return STAGE_TINT[stage]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _MUTED if row.next_deadline is None else INK
+            if role == Qt.ItemDataRole.FontRole and stage in (Stage.breached, Stage.imminent):
+                return _bold()
+        elif role == Qt.ItemDataRole.ForegroundRole and (
+            (col is Column.NHS and not row.nhs_number)
+            or (col is Column.NEXT_DEADLINE and not row.next_deadline)
+            or (col is Column.LOCATION and not row.location)
+        ):
+            return _MUTED
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.AGE, Column.CHECKLIST):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class BoardFilter(QSortFilterProxyModel):
+    """Category and search-as-you-type; the search matches a name, an NHS number typed with
+    or without spaces, or a hospital number, because callers read out whichever they have.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._category: str | None = None
+        self._tokens: list[str] = []
+        self._compact = ""
+
+    @property
+    def category(self) -> str | None:
+        return self._category
+
+    def set_category(self, category: str | None) -> None:
+        self.beginFilterChange()
+        self._category = category or None
+        self.endFilterChange()
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        folded = text.casefold().strip()
+        self._tokens = folded.replace(",", " ").split()
+        self._compact = digits_of(folded)
+        self.endFilterChange()
+
+    def case_id_at(self, proxy_row: int) -> int:
+        value = self.index(proxy_row, 0).data(CASE_ID_ROLE)
+        return int(value)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        source = self.sourceModel()
+        if not isinstance(source, BoardModel):
+            return True
+        row = source.row(source_row)
+        if self._category is not None and row.category != self._category:
+            return False
+        if not self._tokens:
+            return True
+        if row.nhs_number and self._compact.isdigit() and self._compact in row.nhs_number:
+            return True
+        if row.hospital_number and self._compact in digits_of(row.hospital_number.casefold()):
+            return True
+        name = row.patient_name.casefold()
+        return all(token in name for token in self._tokens)

@@ -1,0 +1,95 @@
+"""Who is at the desk and who holds the coordinator role, kept in the `setting` table.
+
+Both live in the database rather than on the PC, so every workstation on a shared
+database shows the same coordinator, and the desk comes back to the last person who
+used it after a restart. A change of coordinator is a clinical hand-over, so it goes in
+the audit trail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ..store.audit import record_event
+from ..store.engine import Database
+from ..store.models import Setting, User
+from ..store.settings import get_setting, set_setting
+from ..store.users import ensure_user
+
+DESK_USER_KEY = "desk.last_user"
+COORDINATOR_KEY = "coordinator.current"
+
+
+@dataclass(frozen=True)
+class KnownUser:
+    username: str
+    display_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Coordinator:
+    text: str
+    since: datetime | None
+
+
+def known_users(db: Database) -> list[KnownUser]:
+    with db.session() as session:
+        users = session.scalars(
+            select(User).where(User.active.is_(True)).order_by(User.display_name)
+        ).all()
+        return [KnownUser(u.username, u.display_name, u.role) for u in users]
+
+
+def last_desk_user(db: Database) -> str:
+    with db.session() as session:
+        return get_setting(session, DESK_USER_KEY) or ""
+
+
+def remember_desk_user(
+    db: Database, username: str, now: datetime, role: str = "coordinator"
+) -> KnownUser:
+    """Create the person on first use, and make them the desk's user from now on."""
+    with db.session() as session:
+        user = ensure_user(session, username, now, role=role)
+        previous = get_setting(session, DESK_USER_KEY)
+        set_setting(session, DESK_USER_KEY, user.username, now)
+        if previous != user.username:
+            record_event(
+                session,
+                at=now,
+                action="desk.user_changed",
+                user_id=user.id,
+                detail={"from": previous, "to": user.username},
+            )
+        return KnownUser(user.username, user.display_name, user.role)
+
+
+def current_coordinator(db: Database) -> Coordinator:
+    with db.session() as session:
+        row = session.get(Setting, COORDINATOR_KEY)
+        return Coordinator(row.value, row.updated_at) if row else Coordinator("", None)
+
+
+def change_coordinator(db: Database, text: str, *, user: str, now: datetime) -> bool:
+    """Record the new coordinator; False (and nothing written) when nothing changed."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("the coordinator's name is required")
+    with db.session() as session:
+        previous = get_setting(session, COORDINATOR_KEY)
+        if previous == text:
+            return False
+        actor = ensure_user(session, user, now) if user else None
+        set_setting(session, COORDINATOR_KEY, text, now)
+        record_event(
+            session,
+            at=now,
+            action="coordinator.changed",
+            user_id=actor.id if actor else None,
+            detail={"from": previous, "to": text},
+        )
+        return True

@@ -1,0 +1,459 @@
+"""The desk: who is here, who is coordinator, every open case, and the calls being typed.
+
+Everything a coordinator does with a phone in the other hand has a key: Ctrl+N a new
+call, Ctrl+F find a patient, Enter on a case its summary, F5 refresh. The board is
+loaded off the GUI thread and refreshed after every write (`ctx.data_changed`), so a
+call saved in an intake window shows here without anyone asking.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import shiboken6
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from ..domain.clock import format_london
+from ..store.drafts import DraftSummary
+from .board_loader import BoardLoader, BoardSnapshot
+from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column, short_london
+from .board_view import DeadlineDelegate, fit_columns
+from .case_summary import CaseSummaryWindow
+from .context import DeskContext
+from .desk_dialogs import CoordinatorDialog, UserPicker
+from .desk_state import (
+    change_coordinator,
+    current_coordinator,
+    known_users,
+    last_desk_user,
+    remember_desk_user,
+)
+from .forms.ui_main_window import Ui_MainWindow
+from .urgency import category_icon
+
+BOARD_POINT_SIZE = 10.0
+AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
+CLOCK_MS = 15_000
+_SOMEONE_ELSE = "__someone_else__"
+
+
+class MainWindow(QMainWindow):
+    """`board_loaded(n)` fires each time fresh rows reach the board (n open cases)."""
+
+    board_loaded = Signal(int)
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.ctx = ctx
+        self._summaries: dict[int, CaseSummaryWindow] = {}
+        self._intakes: list[QWidget] = []
+        self._fitted = False
+        self._select_after_load: int | None = None
+        self._draft_count = 0
+
+        self.model = BoardModel(ctx.pathway, ctx.clock, self)
+        self.proxy = BoardFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._setup_board()
+        self._setup_filters()
+        self._setup_actions()
+        self._setup_status_bar()
+
+        self.loader = BoardLoader(ctx.db, ctx.clock, self)
+        self.loader.loaded.connect(self._show_snapshot)
+        self.loader.failed.connect(self._show_failure)
+        ctx.data_changed.connect(self.refresh)
+        ctx.user_changed.connect(self._user_changed)
+
+        self._auto_refresh = QTimer(self)
+        self._auto_refresh.setInterval(AUTO_REFRESH_MS)
+        self._auto_refresh.timeout.connect(self.refresh)
+        self._auto_refresh.start()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_MS)
+        self._clock_timer.timeout.connect(self._show_time)
+        self._clock_timer.start()
+
+        if not ctx.user:
+            ctx.set_user(last_desk_user(ctx.db))
+        self._fill_user_combo()
+        self._show_coordinator()
+        self._show_time()
+        self.refresh()
+
+    # --- set-up ----------------------------------------------------------------
+
+    def _setup_board(self) -> None:
+        board = self.ui.board
+        board.setModel(self.proxy)
+        font = QFont(board.font())
+        font.setPointSizeF(max(font.pointSizeF(), BOARD_POINT_SIZE))
+        board.setFont(font)
+        board.verticalHeader().setDefaultSectionSize(board.fontMetrics().height() + 12)
+        board.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        board.setItemDelegateForColumn(Column.NEXT_DEADLINE, DeadlineDelegate(board))
+        header = board.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        fit_columns(board)
+        board.sortByColumn(Column.TIME_LEFT, Qt.SortOrder.AscendingOrder)
+        board.activated.connect(self._board_activated)
+        drafts = self.ui.draftsList
+        drafts.header().setStretchLastSection(False)
+        drafts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        drafts.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        drafts.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        drafts.itemActivated.connect(self._draft_activated)
+        drafts.itemSelectionChanged.connect(self._update_draft_button)
+
+    def _setup_filters(self) -> None:
+        combo = self.ui.categoryCombo
+        combo.addItem("All categories", None)
+        for cat in sorted(self.ctx.pathway.categories.values(), key=lambda c: c.rank):
+            combo.addItem(category_icon(cat.key), f"{cat.short} — {cat.label}", cat.key)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 40)
+        combo.currentIndexChanged.connect(self._category_chosen)
+        search = self.ui.searchEdit
+        search.textChanged.connect(self._search_typed)
+        # Find, then act without the mouse: Enter opens the (first) match, Down goes to the
+        # board, Esc clears the search.
+        search.returnPressed.connect(self._open_from_search)
+        keys = ((Qt.Key.Key_Down, self._board_from_search), (Qt.Key.Key_Escape, search.clear))
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), search)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.ui.userCombo.activated.connect(self._user_chosen)
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        ui.actionNewCall.triggered.connect(self.new_call)
+        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionOpenCase.triggered.connect(self.open_selected_case)
+        ui.actionOpenDraft.triggered.connect(self.open_selected_draft)
+        ui.actionFind.triggered.connect(self.focus_search)
+        ui.actionChangeUser.triggered.connect(self.choose_user)
+        ui.actionChangeCoordinator.triggered.connect(self.change_coordinator)
+        ui.newCallButton.clicked.connect(ui.actionNewCall.trigger)
+        ui.refreshButton.clicked.connect(ui.actionRefresh.trigger)
+        ui.changeCoordinatorButton.clicked.connect(ui.actionChangeCoordinator.trigger)
+        ui.openDraftButton.clicked.connect(ui.actionOpenDraft.trigger)
+        for action in (ui.actionNewCall, ui.actionRefresh, ui.actionFind, ui.actionOpenCase):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _setup_status_bar(self) -> None:
+        self._count_label = QLabel()
+        self._db_label = QLabel(f"Database: {self._db_location()}")
+        self._db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._db_label.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addWidget(self._count_label, 1)
+        self.statusBar().addPermanentWidget(self._db_label)
+
+    def _db_location(self) -> str:
+        url = self.ctx.db.url
+        if url.get_backend_name() == "sqlite":
+            return str(url.database or "(memory)")
+        return url.render_as_string(hide_password=True)
+
+    # --- the board ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the board and the drafts in the background (F5; after every write)."""
+        self.loader.request()
+
+    def _show_snapshot(self, snapshot: BoardSnapshot) -> None:
+        selected = self.selected_case_id()
+        scroll = self.ui.board.verticalScrollBar()
+        position = scroll.value()
+        self.model.set_rows(snapshot.rows)
+        self._fill_drafts(snapshot.drafts)
+        if not self._fitted and snapshot.rows:
+            self._fit_columns()
+        # A background refresh must not move the board under the reader's eyes; only a
+        # call just saved is brought into view.
+        if self._select_after_load is not None:
+            self.select_case(self._select_after_load)
+            self._select_after_load = None
+        else:
+            if selected is not None:
+                self.select_case(selected, scroll=False)
+            scroll.setValue(position)
+        self._update_counts()
+        self.board_loaded.emit(len(snapshot.rows))
+
+    def _show_failure(self, message: str) -> None:
+        self._count_label.setText(f"Could not load the board: {message}. Press F5 to try again.")
+
+    def _fit_columns(self) -> None:
+        """Fit the columns to the first real rows, then leave them to the user's hand."""
+        fit_columns(self.ui.board)
+        self._fitted = True
+
+    def _update_counts(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        overdue = self.model.overdue_count()
+        text = f"{total} open case{'s' if total != 1 else ''}"
+        if overdue:
+            text += f" · {overdue} overdue"
+        if shown != total:
+            text += f" · showing {shown}"
+        drafts = self._draft_count
+        text += f" · {drafts} unsaved call{'s' if drafts != 1 else ''}" if drafts else ""
+        text += f" · updated {short_london(self.ctx.clock.now())}"
+        self._count_label.setText(text)
+
+    def _category_chosen(self, index: int) -> None:
+        self.proxy.set_category(self.ui.categoryCombo.itemData(index))
+        self._update_counts()
+
+    def _search_typed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_counts()
+        if self.proxy.rowCount() and not self.ui.board.selectionModel().hasSelection():
+            self.ui.board.selectRow(0)
+
+    def _open_from_search(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        if self.selected_case_id() is None:
+            self.ui.board.selectRow(0)
+        self.open_selected_case()
+
+    def _board_from_search(self) -> None:
+        if self.proxy.rowCount() and self.selected_case_id() is None:
+            self.ui.board.selectRow(0)
+        self.ui.board.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def selected_case_id(self) -> int | None:
+        rows = self.ui.board.selectionModel().selectedRows()
+        return self.proxy.case_id_at(rows[0].row()) if rows else None
+
+    def select_case(self, case_id: int, scroll: bool = True) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.case_id_at(row) == case_id:
+                index = self.proxy.index(row, 0)
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.ui.board.selectionModel().setCurrentIndex(index, flags)
+                if scroll:
+                    self.ui.board.scrollTo(index)
+                return True
+        return False
+
+    def _board_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id is not None:
+            self.open_case(int(case_id))
+
+    def open_selected_case(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def open_case(self, case_id: int) -> CaseSummaryWindow:
+        """Show the read-only summary; a case already open is brought to the front."""
+        window = self._summaries.get(case_id)
+        if window is None:
+            window = CaseSummaryWindow(self.ctx, case_id, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.finished.connect(self._summary_closed)
+            window.follow_up_requested.connect(self.record_follow_up)
+            self._summaries[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _summary_closed(self) -> None:
+        window = self.sender()
+        if isinstance(window, CaseSummaryWindow):
+            self._summaries.pop(window.case_id, None)
+
+    # --- calls and drafts ----------------------------------------------------------
+
+    def new_call(self) -> QWidget | None:
+        """Open a fresh intake window; the desk must know who is taking the call first."""
+        return self._open_intake()
+
+    def record_follow_up(self, case_id: int) -> QWidget | None:
+        return self._open_intake(case_id=case_id)
+
+    def open_draft(self, draft_id: int | None) -> QWidget | None:
+        if draft_id is None:
+            return None
+        return self._open_intake(draft_id=draft_id)
+
+    def open_selected_draft(self) -> QWidget | None:
+        items = self.ui.draftsList.selectedItems()
+        return self.open_draft(self._draft_id(items[0])) if items else None
+
+    def _open_intake(
+        self, draft_id: int | None = None, case_id: int | None = None
+    ) -> QWidget | None:
+        if not self.ctx.user and not self.choose_user():
+            return None
+        from .intake import IntakeWindow  # written alongside; imported only when used
+
+        window = IntakeWindow(self.ctx, draft_id=draft_id, case_id=case_id)
+        window.saved.connect(self._call_saved)
+        # The desk holds every intake window it opened (they have no parent): forget only
+        # those already closed, so a window being typed in is never collected.
+        self._intakes = [w for w in self._intakes if shiboken6.isValid(w) and w.isVisible()]
+        self._intakes.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _call_saved(self, case_id: int) -> None:
+        """Show the person just recorded: the next board load selects their case."""
+        self._select_after_load = case_id
+        self.refresh()
+
+    def _draft_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.open_draft(self._draft_id(item))
+
+    def _fill_drafts(self, drafts: list[DraftSummary]) -> None:
+        tree = self.ui.draftsList
+        keep = self._draft_id(tree.currentItem()) if tree.currentItem() else None
+        tree.clear()
+        for d in drafts:
+            item = QTreeWidgetItem(
+                [d.summary or "(nothing typed yet)", d.user or "—", short_london(d.updated_at)]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+            item.setToolTip(0, f"Started {format_london(d.created_at)}")
+            tree.addTopLevelItem(item)
+            if d.id == keep:
+                tree.setCurrentItem(item)
+        count = len(drafts)
+        self.ui.draftsBox.setTitle(
+            f"Unsaved calls (drafts): {count}" if count else "Unsaved calls (drafts): none"
+        )
+        # Shown only when there is something to finish: an empty box takes room from the board.
+        self.ui.draftsBox.setVisible(bool(count))
+        self._draft_count = count
+        if count:  # as tall as its rows (up to four), so the board keeps the rest
+            rows = min(count, 4)
+            height = tree.header().sizeHint().height() + rows * tree.sizeHintForRow(0)
+            tree.setFixedHeight(height + 2 * tree.frameWidth() + 2)
+        self._update_draft_button()
+
+    @staticmethod
+    def _draft_id(item: QTreeWidgetItem | None) -> int | None:
+        if item is None:
+            return None
+        value = item.data(0, Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    def _update_draft_button(self) -> None:
+        has = bool(self.ui.draftsList.selectedItems())
+        self.ui.openDraftButton.setEnabled(has)
+        self.ui.actionOpenDraft.setEnabled(has)
+
+    # --- who is here -----------------------------------------------------------------
+
+    def _user_changed(self, _username: str) -> None:
+        self._fill_user_combo()
+
+    def _fill_user_combo(self) -> None:
+        combo = self.ui.userCombo
+        combo.blockSignals(True)
+        combo.clear()
+        users = known_users(self.ctx.db)
+        if not self.ctx.user:
+            combo.addItem("— choose who is at the desk —", "")
+        for u in users:
+            combo.addItem(f"{u.display_name} ({u.role})", u.username)
+        combo.insertSeparator(combo.count())
+        combo.addItem("Someone else…", _SOMEONE_ELSE)
+        index = combo.findData(self.ctx.user) if self.ctx.user else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _user_chosen(self, index: int) -> None:
+        data = self.ui.userCombo.itemData(index)
+        if data == _SOMEONE_ELSE:
+            if not self.choose_user():
+                self._fill_user_combo()
+        elif data:
+            self.set_desk_user(str(data))
+
+    def choose_user(self) -> bool:
+        """Ask who is at the desk (type a name; a new name is added). False if cancelled."""
+        dialog = UserPicker(known_users(self.ctx.db), self.ctx.user, self)
+        if dialog.exec() != UserPicker.DialogCode.Accepted:
+            return False
+        self.set_desk_user(dialog.username(), dialog.role())
+        return True
+
+    def set_desk_user(self, username: str, role: str = "coordinator") -> None:
+        """Everything entered from now on is recorded under this user; remembered on restart."""
+        user = remember_desk_user(self.ctx.db, username, self.ctx.clock.now(), role)
+        self.ctx.set_user(user.username)
+        self._fill_user_combo()
+
+    # --- who is coordinator ------------------------------------------------------------
+
+    def _show_coordinator(self) -> None:
+        coordinator = current_coordinator(self.ctx.db)
+        label = self.ui.coordinatorLabel
+        if coordinator.text:
+            label.setText(f"<b>{escape(coordinator.text)}</b>")
+            if coordinator.since:
+                label.setToolTip(f"Since {format_london(coordinator.since)}")
+        else:
+            label.setText("<i>not set — press Change… to set</i>")
+
+    def change_coordinator(self) -> bool:
+        coordinator = current_coordinator(self.ctx.db)
+        dialog = CoordinatorDialog(coordinator.text, coordinator.since, self)
+        if dialog.exec() != CoordinatorDialog.DialogCode.Accepted:
+            return False
+        return self.set_coordinator(dialog.text())
+
+    def set_coordinator(self, text: str) -> bool:
+        """Hand the coordinator role over; recorded in the audit trail. False if unchanged."""
+        changed = change_coordinator(
+            self.ctx.db, text, user=self.ctx.user, now=self.ctx.clock.now()
+        )
+        self._show_coordinator()
+        if changed:
+            self.ctx.data_changed.emit()
+        return changed
+
+    # --- misc ----------------------------------------------------------------------------
+
+    def _show_time(self) -> None:
+        self.ui.clockLabel.setText(format_london(self.ctx.clock.now()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._auto_refresh.stop()
+        self._clock_timer.stop()
+        self.loader.wait()
+        super().closeEvent(event)

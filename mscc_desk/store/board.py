@@ -1,0 +1,316 @@
+"""What the case board and the read-only case summary read from the database.
+
+The board is the coordinator's whole night at a glance, refreshed after every write and
+by a background job, so it is built from four set-based queries whatever the number of
+open cases (never one query per case): a board of 400 open cases among 20,000 must not
+keep the person on the phone waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.clock import london
+from ..domain.pathway import Pathway, default_pathway
+from .engine import Database
+from .models import Call, Case, ChecklistItem, Deadline, Patient, User
+
+# "Not applicable" resolves an item as surely as "done": it must not look outstanding.
+RESOLVED_STATES = ("done", "not_applicable")
+
+LOCATION_LABELS = {
+    "home": "Home",
+    "ward": "Ward",
+    "emergency_department": "ED",
+    "hospice": "Hospice",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class NextDeadline:
+    key: str
+    label: str
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One open case as the board shows it; computed at `now`, the instant of the query."""
+
+    case_id: int
+    patient_name: str
+    nhs_number: str | None
+    hospital_number: str | None
+    date_of_birth: date
+    age: int
+    location: str
+    category: str
+    category_overridden: bool
+    next_deadline: NextDeadline | None
+    checklist_done: int
+    checklist_total: int
+    last_activity: datetime
+    breached: bool
+
+
+def display_name(family_name: str, given_name: str) -> str:
+    """`SMITH, Ann`: the family name in capitals, as on a wristband, so it is read back right."""
+    return f"{family_name.strip().upper()}, {given_name.strip()}"
+
+
+def age_at(born: date, now: datetime) -> int:
+    """Whole years on the London calendar day of `now` (a birthday starts at local midnight)."""
+    today = london(now).date()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def location_text(location: str | None, detail: str | None) -> str:
+    """`ED: Kingsmead Hospital`, but `Ward 3, St Aidan's` rather than `Ward: Ward 3, ...`:
+    the board has little width and a repeated word is noise.
+    """
+    label = LOCATION_LABELS.get(location or "", location or "")
+    detail = (detail or "").strip()
+    if not detail:
+        return label
+    if not label or label.casefold() in detail.casefold() or location == "other":
+        return detail
+    return f"{label}: {detail}"
+
+
+def open_cases(db: Database, now: datetime) -> list[BoardRow]:
+    """Every open case with its next clock, checklist progress and last activity."""
+    with db.session() as session:
+        return _open_cases(session, now)
+
+
+def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
+    open_ids = select(Case.id).where(Case.status == "open")
+    cases = session.execute(
+        select(
+            Case.id,
+            Case.category_computed,
+            Case.category_override,
+            Case.location,
+            Case.location_detail,
+            Case.updated_at,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+            Patient.hospital_number,
+            Patient.date_of_birth,
+        )
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(Case.status == "open")
+    ).all()
+
+    next_due: dict[int, NextDeadline] = {}
+    for case_id, key, label, due_at in session.execute(
+        select(Deadline.case_id, Deadline.key, Deadline.label, Deadline.due_at)
+        .where(
+            Deadline.case_id.in_(open_ids),
+            Deadline.met_at.is_(None),
+            Deadline.cancelled_at.is_(None),
+        )
+        .order_by(Deadline.case_id, Deadline.due_at)
+    ):
+        next_due.setdefault(case_id, NextDeadline(key, label, due_at))
+
+    checklist: dict[int, tuple[int, int, datetime | None]] = {}
+    for case_id, total, done, touched in session.execute(
+        select(
+            ChecklistItem.case_id,
+            func.count(),
+            func.count().filter(ChecklistItem.state.in_(RESOLVED_STATES)),
+            func.max(ChecklistItem.updated_at),
+        )
+        .where(ChecklistItem.case_id.in_(open_ids))
+        .group_by(ChecklistItem.case_id)
+    ):
+        checklist[case_id] = (int(done), int(total), touched)
+
+    last_call: dict[int, datetime] = {
+        case_id: received
+        for case_id, received in session.execute(
+            select(Call.case_id, func.max(Call.received_at))
+            .where(Call.case_id.in_(open_ids))
+            .group_by(Call.case_id)
+        )
+        if received is not None
+    }
+
+    rows: list[BoardRow] = []
+    for c in cases:
+        done, total, ticked = checklist.get(c.id, (0, 0, None))
+        activity = max(t for t in (c.updated_at, ticked, last_call.get(c.id)) if t is not None)
+        deadline = next_due.get(c.id)
+        rows.append(
+            BoardRow(
+                case_id=c.id,
+                patient_name=display_name(c.family_name, c.given_name),
+                nhs_number=c.nhs_number,
+                hospital_number=c.hospital_number,
+                date_of_birth=c.date_of_birth,
+                age=age_at(c.date_of_birth, now),
+                location=location_text(c.location, c.location_detail),
+                category=c.category_override or c.category_computed,
+                category_overridden=c.category_override is not None,
+                next_deadline=deadline,
+                checklist_done=done,
+                checklist_total=total,
+                last_activity=activity,
+                breached=deadline is not None and deadline.due_at <= now,
+            )
+        )
+    return rows
+
+
+# --- The read-only case summary -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallLine:
+    received_at: datetime
+    taken_by: str
+    caller_name: str
+    caller_role: str | None
+    caller_organisation: str | None
+    caller_ward: str | None
+    call_back: str
+    notes: str | None
+    is_follow_up: bool
+
+
+@dataclass(frozen=True)
+class DeadlineLine:
+    key: str
+    label: str
+    ref: str
+    starts_at: datetime
+    due_at: datetime
+    met_at: datetime | None
+    cancelled_at: datetime | None
+    breach_reason: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.met_at is None and self.cancelled_at is None
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    key: str
+    title: str
+    state: str
+    done_at: datetime | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """Everything the summary window shows, read in one transaction so it is consistent."""
+
+    case_id: int
+    status: str
+    patient_name: str
+    nhs_number: str | None
+    hospital_number: str | None
+    date_of_birth: date
+    sex: str | None
+    location: str
+    category: str
+    category_computed: str
+    category_override: str | None
+    override_reason: str | None
+    rule_key: str
+    rule_text: str
+    rule_ref: str
+    pathway_version: str
+    immobilisation_advice: str
+    suspected_at: datetime
+    opened_at: datetime
+    calls: tuple[CallLine, ...]
+    deadlines: tuple[DeadlineLine, ...]
+    checklist: tuple[ChecklistLine, ...]
+
+
+def case_summary(
+    db: Database, case_id: int, pathway: Pathway | None = None
+) -> CaseSummary | None:
+    """The case as recorded, or None when there is no such case.
+
+    The rule text and reference come from the pathway file in use; when the case was
+    triaged with another version the rule key and `pathway_version` say so.
+    """
+    pathway = pathway or default_pathway()
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            return None
+        patient = case.patient
+        rule = next((r for r in pathway.triage if r.key == case.category_rule), None)
+        calls = session.execute(
+            select(Call, User.display_name)
+            .join(User, Call.taken_by_id == User.id)
+            .where(Call.case_id == case_id)
+            .order_by(Call.received_at)
+        ).all()
+        titles = {item.key: item.title for item in pathway.checklist}
+        return CaseSummary(
+            case_id=case.id,
+            status=case.status,
+            patient_name=display_name(patient.family_name, patient.given_name),
+            nhs_number=patient.nhs_number,
+            hospital_number=patient.hospital_number,
+            date_of_birth=patient.date_of_birth,
+            sex=patient.sex,
+            location=location_text(case.location, case.location_detail),
+            category=case.category,
+            category_computed=case.category_computed,
+            category_override=case.category_override,
+            override_reason=case.override_reason,
+            rule_key=case.category_rule,
+            rule_text=rule.text if rule else "",
+            rule_ref=rule.ref if rule else "",
+            pathway_version=case.pathway_version,
+            immobilisation_advice=case.immobilisation_advice,
+            suspected_at=case.suspected_at,
+            opened_at=case.opened_at,
+            calls=tuple(
+                CallLine(
+                    received_at=call.received_at,
+                    taken_by=taker,
+                    caller_name=call.caller_name,
+                    caller_role=call.caller_role,
+                    caller_organisation=call.caller_organisation,
+                    caller_ward=call.caller_ward,
+                    call_back=call.caller_contact,
+                    notes=call.notes,
+                    is_follow_up=call.is_follow_up,
+                )
+                for call, taker in calls
+            ),
+            deadlines=tuple(
+                DeadlineLine(
+                    d.key,
+                    d.label,
+                    d.ref,
+                    d.starts_at,
+                    d.due_at,
+                    d.met_at,
+                    d.cancelled_at,
+                    d.breach_reason,
+                )
+                for d in case.deadlines
+            ),
+            checklist=tuple(
+                ChecklistLine(
+                    item.key, titles.get(item.key, item.key), item.state, item.done_at, item.note
+                )
+                for item in case.checklist
+            ),
+        )
