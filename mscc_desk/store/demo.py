@@ -886,12 +886,11 @@ class _Builder:
             result.immobilisation == "start_now" or case.immobilisation == "not_indicated"
         ):
             case.immobilisation = result.immobilisation
-        # A clock already met still counts as running here: re-starting it (with its old,
-        # passed due time) would invent a breach. (`calls._follow_up` only passes open ones.)
+        # As `calls._follow_up`: a met clock counts as running unless the case escalates.
         running = {
             d.spec.key: d.spec
             for d in case.deadlines
-            if d.cancelled_at is None or d.cancelled_at > received
+            if d.cancelled_at is None and (d.met_at is None or not escalated)
         }
         changes = merge_clocks(running, result.deadlines)
         for change in changes:
