@@ -1,0 +1,337 @@
+"""Logs and crash reports that can be sent to IT without leaking patient data.
+
+Log files outlive the database's access controls: they are attached to support tickets,
+copied to USB sticks and read by people who may not see patient records. Code should
+never log patient details, but a `%r` of a record or a database error (SQLAlchemy puts
+the statement's parameters in its message) slips through sooner or later. So every
+record is scrubbed on its way to the file: NHS-number-like digit runs, dates without a
+time (dates of birth), UK postcodes, quoted values, SQL parameters and values of known
+patient fields are replaced with "[redacted]". Over-redaction is the accepted price.
+
+Crash reports carry the exception type, its scrubbed message and the frames (file, line,
+function) only: no source lines, no local variables, since a local may hold a patient.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+import re
+import sys
+import threading
+import types
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from platformdirs import user_log_path
+
+APP_NAME = "mscc-desk"
+LOG_FILE = "mscc-desk.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+REDACTED = "[redacted]"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d:%(threadName)s] %(message)s"
+
+# Fields whose value identifies a person (DATASET.md), wherever they show up: as
+# `extra=` attributes, as keys of a mapping passed as the log arguments, or written as
+# `key=value` / `'key': value` inside a message.
+PII_FIELDS = frozenset(
+    {
+        "nhs_number",
+        "hospital_number",
+        "family_name",
+        "given_name",
+        "name",
+        "patient",
+        "patient_name",
+        "date_of_birth",
+        "dob",
+        "postcode",
+        "address",
+        "phone",
+        "caller_name",
+        "caller_contact",
+        "notes",
+        "note",
+        "advice_text",
+        "histology",
+        "location_detail",
+        "password",
+        "password_hash",
+    }
+)
+
+_KEY_VALUE = re.compile(
+    r"""(?P<key>(?P<q>['"]?)\b(?:"""
+    + "|".join(sorted(PII_FIELDS, key=len, reverse=True))
+    + r""")\b(?P=q)\s*[:=]\s*)"""
+    r"""(?P<value>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[^\s,;)}\]]+)""",
+    re.IGNORECASE,
+)
+# SQLAlchemy: "[parameters: ('Okafor', 'Grace', ...)]" - the values of the statement.
+_SQL_PARAMETERS = re.compile(r"\[parameters:[^\n]*")
+# Quoted values ('x' or "x") as repr() writes them; apostrophes inside words are kept.
+_QUOTED = re.compile(r"""(?<!\w)'(?:[^'\\\n]|\\.)*'(?!\w)|(?<!\w)"(?:[^"\\\n]|\\.)*"(?!\w)""")
+# NHS numbers: ten digits, alone or as 3-3-4 with spaces or hyphens.
+_NHS = re.compile(r"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Dates without a time of day (a date of birth); instants with a time are kept, since
+# they are what a log is for.
+_DATES = re.compile(
+    r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)(?![T ]\d{1,2}:)"
+    r"|(?<![\d.])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
+    r"|(?<![\d.])\d{1,2}[.-]\d{1,2}[.-]\d{4}(?!\d)"
+    rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}(?!\d)"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)",
+    re.IGNORECASE,
+)
+# UK postcodes, with or without the space, in any case.
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def scrub(text: str, *, quoted: bool = True) -> str:
+    """`text` with anything that may identify a patient replaced by [redacted]."""
+    text = _KEY_VALUE.sub(lambda m: m["key"] + REDACTED, text)
+    text = _SQL_PARAMETERS.sub(f"[parameters: {REDACTED}]", text)
+    if quoted:
+        text = _QUOTED.sub(lambda m: m[0][0] + REDACTED + m[0][0], text)
+    text = _NHS.sub(REDACTED, text)
+    text = _DATES.sub(REDACTED, text)
+    return _POSTCODE.sub(REDACTED, text)
+
+
+class ScrubFilter(logging.Filter):
+    """Scrubs a record in place, before any formatter sees it.
+
+    Put on handlers, not loggers: a logger's filters do not see records that propagate
+    from child loggers, and every library logs through a child logger.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, _SCRUBBED, False):
+            return True  # several handlers share one record: scrub it once
+        try:
+            if isinstance(record.args, Mapping):
+                record.args = {
+                    k: (REDACTED if str(k).lower() in PII_FIELDS else v)
+                    for k, v in record.args.items()
+                }
+            try:
+                message = record.getMessage()
+            except Exception:  # a bad format string must not lose the record
+                message = f"{record.msg!s} {record.args!r}"
+            record.msg = scrub(message)
+            record.args = None
+            if record.exc_info and record.exc_info[1] is not None:
+                record.exc_text = format_exception_safely(record.exc_info[1])
+                record.exc_info = None
+            elif record.exc_text:
+                record.exc_text = scrub(record.exc_text)
+            if record.stack_info:
+                record.stack_info = scrub(record.stack_info)
+            for attr in PII_FIELDS - _RECORD_ATTRIBUTES:
+                if attr in record.__dict__:
+                    setattr(record, attr, REDACTED)
+        except Exception:  # never let logging break the app; drop what we cannot clean
+            record.msg, record.args, record.exc_info, record.exc_text = (
+                "[a log record was dropped: it could not be scrubbed]",
+                None,
+                None,
+                None,
+            )
+        setattr(record, _SCRUBBED, True)
+        return True
+
+
+_SCRUBBED = "_mscc_desk_scrubbed"
+# A LogRecord's own attributes (`name` is the logger's name, not a person's).
+_RECORD_ATTRIBUTES = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__)
+
+
+def format_exception_safely(exc: BaseException) -> str:
+    """Type, scrubbed message and frames (file, line, function) of an exception chain."""
+    blocks: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    link = ""
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        lines = ["Traceback (most recent call last):"]
+        lines += [
+            f'  File "{frame.f_code.co_filename}", line {lineno}, in {frame.f_code.co_name}'
+            for frame, lineno in _walk(current.__traceback__)
+        ]
+        lines.append(_exception_line(current))
+        blocks.append("\n".join(lines) + link)
+        if current.__cause__ is not None:
+            current = current.__cause__
+            link = "\n\nThe above exception was the direct cause of the following exception:\n"
+        elif current.__context__ is not None and not current.__suppress_context__:
+            current = current.__context__
+            link = "\n\nDuring handling of the above exception, another exception occurred:\n"
+        else:
+            current = None
+    return "\n".join(reversed(blocks))
+
+
+def _walk(tb: types.TracebackType | None) -> Iterable[tuple[types.FrameType, int]]:
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def _exception_line(exc: BaseException) -> str:
+    kind = type(exc)
+    name = kind.__qualname__
+    if kind.__module__ not in ("builtins", "__main__"):
+        name = f"{kind.__module__}.{name}"
+    try:
+        message = str(exc)
+    except Exception:
+        message = "<the message could not be read>"
+    return f"{name}: {scrub(message)}" if message else name
+
+
+# ---------------------------------------------------------------------------- set-up
+
+_handler_tag = "_mscc_desk_handler"
+_fault_file: IO[str] | None = None
+
+
+def default_log_dir() -> Path:
+    return user_log_path(APP_NAME, appauthor=False)
+
+
+def setup_logging(
+    log_dir: Path | None = None, *, level: int = logging.INFO, excepthook: bool = True
+) -> Path:
+    """Log to a rotating file in the user's log folder; returns the log file's path.
+
+    Safe to call twice (the second call replaces the first handler). With `excepthook`,
+    uncaught exceptions (main thread, other threads and Qt slots, which PySide6 routes
+    to sys.excepthook) become scrubbed crash reports in the same folder.
+    """
+    folder = Path(log_dir) if log_dir is not None else default_log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(ScrubFilter())
+    setattr(handler, _handler_tag, True)
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        if getattr(old, _handler_tag, False):
+            root.removeHandler(old)
+            old.close()
+    root.addHandler(handler)
+    for other in root.handlers:  # e.g. a console handler added earlier
+        if not any(isinstance(f, ScrubFilter) for f in other.filters):
+            other.addFilter(ScrubFilter())
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    logging.captureWarnings(True)
+    if excepthook:
+        install_excepthook(folder)
+    return path
+
+
+def write_crash_report(exc: BaseException, log_dir: Path | None = None) -> Path | None:
+    """Write one scrubbed crash report; never raises (it runs while the app is dying)."""
+    try:
+        folder = Path(log_dir) if log_dir is not None else default_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        now = datetime.now(UTC)
+        path = folder / f"crash-{now.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+        body = crash_report_text(exc, now)
+        with path.open("a", encoding="utf-8") as out:
+            out.write(body + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        logging.getLogger("mscc_desk.crash").critical(
+            "uncaught %s; crash report %s", type(exc).__name__, path.name
+        )
+        return path
+    except Exception:
+        return None
+
+
+def crash_report_text(exc: BaseException, now: datetime | None = None) -> str:
+    try:
+        from importlib.metadata import version
+
+        app_version = version("mscc-desk")
+    except Exception:
+        app_version = "unknown"
+    when = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    header = [
+        "MSCC Desk crash report (patient data removed; local variables not recorded)",
+        f"when: {when}",
+        f"app: mscc-desk {app_version}",
+        f"python: {sys.version.split()[0]} on {sys.platform}",
+        f"thread: {threading.current_thread().name}",
+        "",
+    ]
+    return "\n".join(header) + format_exception_safely(exc)
+
+
+def install_excepthook(log_dir: Path | None = None, *, faults: bool = True) -> None:
+    """Route uncaught exceptions (all threads) and hard faults to scrubbed reports.
+
+    The default hooks are not chained: they print the full message and source lines to
+    stderr, which a console or a redirected stderr would keep.
+    """
+    global _fault_file
+
+    folder = Path(log_dir) if log_dir is not None else default_log_dir()
+
+    def hook(
+        kind: type[BaseException],
+        value: BaseException,
+        tb: types.TracebackType | None,
+    ) -> None:
+        if value is None:  # pragma: no cover - only by a caller misusing the hook
+            value = kind()
+        if value.__traceback__ is None and tb is not None:
+            value = value.with_traceback(tb)
+        path = write_crash_report(value, folder)
+        _tell_stderr(value, path)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or isinstance(args.exc_value, SystemExit):
+            return
+        hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+    if not faults:
+        return
+    try:
+        # C-level crashes (a Qt segfault): frames only, no data, by Python's design.
+        folder.mkdir(parents=True, exist_ok=True)
+        if _fault_file is not None:
+            _fault_file.close()
+        _fault_file = (folder / "faults.log").open("a", encoding="utf-8")
+        faulthandler.enable(_fault_file)
+    except (OSError, RuntimeError, ValueError):
+        pass
+
+
+def _tell_stderr(exc: BaseException, path: Path | None) -> None:
+    stream: Any = sys.stderr
+    if stream is None:  # pythonw: no console
+        return
+    try:
+        where = f" (report: {path})" if path is not None else ""
+        stream.write(f"MSCC Desk stopped: {_exception_line(exc)}{where}\n")
+        stream.flush()
+    except Exception:
+        pass
