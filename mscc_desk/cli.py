@@ -73,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
 
+    p = sub.add_parser("user", help="manage users")
+    _db_option(p)
+    usersub = p.add_subparsers(dest="user_command", parser_class=_Parser, required=True)
+    q = usersub.add_parser("add", help="create a user who can sign in")
+    _db_option(q)
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--role", required=True, metavar="ROLE")
+    q.add_argument("--display-name", default="", metavar="TEXT")
+    q.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
     p = sub.add_parser("db", help="database maintenance")
     _db_option(p)
     dbsub = p.add_subparsers(dest="db_command", parser_class=_Parser, required=True)
@@ -216,12 +226,39 @@ def cmd_db(args: argparse.Namespace) -> int:
     raise UsageError(f"mscc-desk db: unknown command {args.db_command!r}")
 
 
+def cmd_user(args: argparse.Namespace) -> int:
+    from .store.auth import provision_user
+    from .store.engine import utcnow
+
+    if not args.password_stdin:
+        raise InputError(
+            "--password-stdin", "is required (a password on the command line stays in history)"
+        )
+    password = sys.stdin.readline().rstrip("\r\n")
+    db = _open(args)
+    try:
+        info = provision_user(
+            db,
+            args.name,
+            args.display_name,
+            args.role,
+            password,
+            now=utcnow(),
+            os_user=getpass.getuser(),
+        )
+    finally:
+        db.dispose()
+    _print_json({"user": info.username, "display_name": info.display_name, "role": info.role})
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "triage": cmd_triage,
     "record": cmd_record,
     "demo": cmd_demo,
     "db": cmd_db,
+    "user": cmd_user,
 }
 
 

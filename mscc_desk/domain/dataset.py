@@ -32,6 +32,7 @@ class Field:
     low: int | None = None
     high: int | None = None
     help: str = ""
+    max_len: int = MAX_TEXT  # the database column's width, where it has one
 
 
 def _f(key: str, label: str, kind: str = "text", **kw: Any) -> Field:
@@ -79,29 +80,29 @@ PLAN_ITEMS = (
 
 CALL = (
     _f("received_at", "Call received at", "datetime", required=True),
-    _f("caller_name", "Caller name", required=True),
-    _f("caller_role", "Caller role / grade"),
-    _f("caller_organisation", "Caller organisation / site"),
-    _f("caller_ward", "Caller ward or department"),
-    _f("caller_contact", "Call-back number or bleep", required=True),
+    _f("caller_name", "Caller name", required=True, max_len=200),
+    _f("caller_role", "Caller role / grade", max_len=200),
+    _f("caller_organisation", "Caller organisation / site", max_len=200),
+    _f("caller_ward", "Caller ward or department", max_len=200),
+    _f("caller_contact", "Call-back number or bleep", required=True, max_len=200),
     _f("referral_source", "Referral source", "choice", choices=REFERRAL_SOURCES),
     _f("notes", "Call notes"),
 )
 PATIENT = (
     _f("nhs_number", "NHS number", "nhs"),
-    _f("hospital_number", "Hospital number (MRN)"),
-    _f("family_name", "Family name", required=True),
-    _f("given_name", "Given name", required=True),
+    _f("hospital_number", "Hospital number (MRN)", max_len=40),
+    _f("family_name", "Family name", required=True, max_len=200),
+    _f("given_name", "Given name", required=True, max_len=200),
     _f("date_of_birth", "Date of birth", "dob", required=True),
     _f("sex", "Sex", "choice", choices=SEXES),
-    _f("postcode", "Postcode"),
+    _f("postcode", "Postcode", max_len=10),
     _f("imd_decile", "IMD decile (1 = most deprived)", "int", low=1, high=10),
 )
 CASE = (
     _f("location", "Current location", "choice", choices=LOCATIONS),
-    _f("location_detail", "Ward or place"),
+    _f("location_detail", "Ward or place", max_len=200),
     _f("primary_site", "Primary site", "choice", choices=PRIMARY_SITES),
-    _f("primary_site_other", "Primary site (other)"),
+    _f("primary_site_other", "Primary site (other)", max_len=200),
     _f("histology", "Histology"),
     _f("diagnosed_on", "Date of cancer diagnosis", "past_date"),
     _f("known_bone_metastases", "Known bone / spinal metastases", "yesnounknown"),
@@ -136,7 +137,7 @@ PRESENTATION = (
     _f("neuro_progressing", "Neurological symptoms progressing", "yesnounknown"),
     _f("power_left", "Lower-limb power, left (MRC 0–5)", "int", low=0, high=5),
     _f("power_right", "Lower-limb power, right (MRC 0–5)", "int", low=0, high=5),
-    _f("sensory_level", "Sensory level"),
+    _f("sensory_level", "Sensory level", max_len=100),
     _f("bladder", "Bladder", "choice", choices=BLADDER),
     _f("bowel", "Bowel", "choice", choices=BOWEL),
     _f("frankel", "Frankel grade", "choice", choices=FRANKEL),
@@ -172,6 +173,8 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
     facts = parse_facts(data, extra_keys=RECORD_KEYS - frozenset(FACT_KEYS))
     assert isinstance(data, Mapping)  # parse_facts refused anything else
     raw_call = data.get("call")
+    if raw_call is None:
+        raw_call = {}
     if isinstance(raw_call, Mapping) and raw_call.get("received_at") is None:
         raw_call = {**raw_call, "received_at": now.isoformat()}  # DATASET.md: defaults to now
     raw = {**data, "call": raw_call}
@@ -186,6 +189,8 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
         raise InputError("call.received_at", "is in the future")
     if facts.suspected_at > now + timedelta(minutes=5):
         raise InputError("suspected_at", "is in the future")
+    if facts.immobilised_at is not None and facts.immobilised_at > now + timedelta(minutes=5):
+        raise InputError("immobilised_at", "is in the future")
     return CallRecord(
         facts=facts,
         call=groups["call"],
@@ -224,10 +229,14 @@ def clean_value(f: Field, value: object, name: str, now: datetime) -> Any:
         if not isinstance(value, str):
             raise InputError(name, f"expected text, got {_kind(value)}")
         text = value.strip()
-        if len(text) > MAX_TEXT:
-            raise InputError(name, f"is too long ({len(text)} characters; at most {MAX_TEXT})")
+        if len(text) > f.max_len:
+            raise InputError(name, f"is too long ({len(text)} characters; at most {f.max_len})")
         if "\x00" in text:
             raise InputError(name, "contains a NUL character")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(name, "contains characters that are not valid text") from None
         if f.kind == "nhs":
             reason = nhs_number.problem(text)
             if reason:

@@ -11,10 +11,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from .models import AuditEvent
+
+_CHAIN_LOCK = 0x4D534343  # "MSCC": the advisory lock that orders audit appends
 
 
 def chain_digest(
@@ -65,6 +67,10 @@ def record_event(
 ) -> AuditEvent:
     """Append one event in the caller's transaction, chained to the last one."""
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        # Two writers must not both chain to the same event: serialise appends. (SQLite
+        # transactions already start with BEGIN IMMEDIATE, one writer at a time.)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     event = AuditEvent(
         at=at,

@@ -24,7 +24,7 @@ from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, TriageResu
 from .audit import record_event
 from .engine import Database
 from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
-from .users import ensure_user
+from .permissions import acting_user
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def record_call(
         immobilisation.setdefault("started_at", record.facts.immobilised_at.isoformat())
     result = triage(record.facts, pathway, record.case.get("category_override"))
     with db.session() as session:
-        taken_by = ensure_user(session, user, now)
+        taken_by = acting_user(session, user, "case.write", now)
         if case_id is None:
             outcome = _new_case(session, record, result, taken_by, now, pathway)
         else:

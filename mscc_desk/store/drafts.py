@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from .audit import record_event
 from .engine import Database
 from .models import Draft, User
-from .users import ensure_user
+from .permissions import acting_user
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,11 @@ def save_draft(
 ) -> int:
     """Create or update a draft; returns its id (a deleted draft is created anew)."""
     with db.session() as session:
+        owner = acting_user(session, user, "case.write", now)
         draft = session.get(Draft, draft_id) if draft_id is not None else None
         if draft is None:
-            owner = ensure_user(session, user, now) if user else None
             draft = Draft(
-                user_id=owner.id if owner else None,
+                user_id=owner.id,
                 case_id=case_id,
                 payload=payload,
                 summary=summary[:300],
@@ -92,15 +92,15 @@ def list_drafts(db: Database) -> list[DraftSummary]:
 def discard_draft(db: Database, draft_id: int, *, user: str, now: datetime, reason: str) -> None:
     """Only on purpose, with a reason: a draft is somebody's typing."""
     with db.session() as session:
+        actor = acting_user(session, user, "case.write", now)
         draft = session.get(Draft, draft_id)
         if draft is None:
             return
-        actor = ensure_user(session, user, now) if user else None
         record_event(
             session,
             at=now,
             action="draft.discarded",
-            user_id=actor.id if actor else None,
+            user_id=actor.id,
             case_id=draft.case_id,
             detail={"draft_id": draft_id, "reason": reason, "payload": draft.payload},
         )

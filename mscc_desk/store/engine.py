@@ -125,6 +125,9 @@ class Database:
 def open_database(target: str | Path | None = None, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and migrate to head; back up first if it holds data."""
     target = default_target() if target is None else target
+    from .safety import refuse_network_database  # local: safety imports this module
+
+    refuse_network_database(target)  # SQLite locking is not safe on a network share
     engine = make_engine(target)
     try:
         if migrate:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import InputError
@@ -26,7 +26,8 @@ def ensure_user(
         raise InputError("user", "is required")
     if role not in ROLES:
         raise InputError("role", f"{role!r} is not one of {', '.join(ROLES)}")
-    user = session.scalar(select(User).where(User.username == name))
+    # One person, one account: `Cora` and `cora` are the same user.
+    user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
     if user is None:
         user = User(username=name, display_name=display_name or name, role=role, created_at=now)
         session.add(user)

@@ -434,3 +434,35 @@ def test_usage_errors_and_failures_are_one_line_without_traceback(cli: Cli) -> N
     assert unreachable.code == 1
     unreachable.one_line()
     assert not cli.db.exists()
+
+
+def test_user_add_then_only_known_users_may_record(cli: Cli) -> None:
+    no_stdin_flag = cli("user", "add", "ada", "--role", "admin")
+    assert no_stdin_flag.code == 2
+    assert "--password-stdin" in no_stdin_flag.one_line()
+
+    added = cli(
+        "user",
+        "add",
+        "ada",
+        "--role",
+        "admin",
+        "--display-name",
+        "Dr Ada Obi",
+        "--password-stdin",
+        stdin="correct horse battery\n",
+    )
+    assert added.code == 0, added.stderr
+    assert added.json() == {"user": "ada", "display_name": "Dr Ada Obi", "role": "admin"}
+    with sqlite3.connect(cli.db) as conn:
+        stored = conn.execute("SELECT password_hash FROM user WHERE username='ada'").fetchone()
+    conn.close()
+    assert stored[0].startswith("$argon2")
+
+    # Once someone can sign in, a name nobody created may not write to the record.
+    stranger = cli("record", "--json", "-", "--user", "nobody", stdin=json.dumps(record_input()))
+    assert stranger.code == 2
+    assert "user" in stranger.one_line()
+    assert count(cli.db, "case") == 0
+    as_admin = cli("record", "--json", "-", "--user", "ada", stdin=json.dumps(record_input()))
+    assert as_admin.code == 0, as_admin.stderr
