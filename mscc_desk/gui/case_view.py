@@ -1,0 +1,902 @@
+"""The case view: everything about one person's pathway in one window.
+
+Who the person is and why they are on the pathway (the rule and its reference), the
+clocks counting down, the checklist to work through, what has happened so far, and the
+notes. It is a non-modal top-level window so the coordinator can keep it open beside the
+board and the intake form, and several cases side by side.
+
+Everything it writes goes through `store.cases` against the case version it last read;
+when a colleague saved first, both values are shown in the window (never a blocking
+box, never a silent overwrite) and the user chooses: reload, or try again on purpose.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QTableView, QWidget
+
+from ..domain.clock import format_london
+from ..domain.deadlines import Stage, format_time_left
+from ..domain.errors import InputError
+from ..domain.pathway import ChecklistField as _ChecklistField
+from ..domain.scales import FRANKEL_LABELS
+from ..store.cases import (
+    AMBULATORY,
+    CHECKLIST_STATES,
+    OUTCOMES,
+    CaseDetail,
+    ChecklistDetail,
+    ClockDetail,
+    VersionConflict,
+    add_note,
+    case_fingerprint,
+    close_case,
+    describe_value,
+    field_label,
+    frankel_words,
+    load_case,
+    reopen_case,
+    timeline,
+)
+from .checklist_editor import ERROR_STYLE, ChecklistEditor
+from .context import DeskContext
+from .forms.ui_case_close import Ui_CaseCloseDialog
+from .forms.ui_case_reopen import Ui_CaseReopenDialog
+from .forms.ui_case_view import Ui_CaseView
+from .timeline_model import WHAT, TimelineModel, short_london
+from .urgency import (
+    CATEGORY_TINT,
+    INK,
+    STAGE_TINT,
+    category_icon,
+    stage_at,
+    stage_icon,
+)
+
+COUNTDOWN_MS = 15_000  # the countdowns are in minutes; four repaints a minute is plenty
+POLL_MS = 30_000  # another workstation's change shows within half a minute
+MET_TINT = QColor("#dcebd5")
+MUTED = QColor("#555555")
+_Index = QModelIndex | QPersistentModelIndex
+_STATE_MARK = {"done": "✓ Done", "pending": "○ Pending", "not_applicable": "– Not applicable"}
+_STAGE_WORDS = {Stage.imminent: "due within the hour", Stage.due_soon: "due soon"}
+_CLOCK_ORDER = {"breached": 0, "open": 1, "met": 2, "cancelled": 3}
+
+
+def _duration_words(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    days, minutes = divmod(minutes, 1440)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h {minutes:02d} min"
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+# --- Models -------------------------------------------------------------------------------
+
+
+class ClockModel(QAbstractTableModel):
+    """The case's clocks; the countdown repaints from `set_now`, not by rebuilding rows."""
+
+    COLUMNS = ("Clock", "Due (London)", "State", "Reference")
+    STATE = 2
+
+    def __init__(self, now: datetime, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._clocks: list[ClockDetail] = []
+        self._now = now
+
+    def set_clocks(self, clocks: Sequence[ClockDetail], now: datetime) -> None:
+        self.beginResetModel()
+        self._now = now
+        self._clocks = sorted(clocks, key=lambda c: (_CLOCK_ORDER[c.state_at(now)], c.due_at, c.id))
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        if self._clocks:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._clocks) - 1, len(self.COLUMNS) - 1)
+            )
+
+    def clock(self, row: int) -> ClockDetail:
+        return self._clocks[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._clocks)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._clocks):
+            return None
+        c = self._clocks[index.row()]
+        column = index.column()
+        state = c.state_at(self._now)
+        stage = stage_at(self._now, c.due_at) if state in ("open", "breached") else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{c.label}\n(local policy)" if c.status == "local" else c.label
+            if column == 1:
+                return f"{short_london(c.due_at)}\nstarted {short_london(c.starts_at)}"
+            if column == self.STATE:
+                words = c.words(self._now)
+                if state == "met" and c.met_at:
+                    words = f"{words}\nat {short_london(c.met_at)}"
+                extra = _STAGE_WORDS.get(stage, "") if state == "open" and stage else ""
+                return f"{words} — {extra}" if extra else words
+            return c.ref
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{c.label}\n{c.ref}" + (
+                f"\nStopped: {c.cancel_reason}" if c.cancel_reason else ""
+            )
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.STATE:
+            if stage is not None:
+                return STAGE_TINT[stage]
+            if state == "met":
+                return MET_TINT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if state == "cancelled":
+                return MUTED
+            if column == self.STATE and (stage is not None or state == "met"):
+                return INK
+        if role == Qt.ItemDataRole.FontRole and column == self.STATE and state == "breached":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATE and stage is not None:
+            return stage_icon(stage)
+        if role == Qt.ItemDataRole.UserRole:
+            return c
+        return None
+
+
+class ChecklistModel(QAbstractTableModel):
+    """The checklist, in pathway order; what is still pending is what stands out.
+
+    The reference sits under the title (a column of its own was too narrow to read),
+    and a pending item linked to a running clock shows that clock, so the deadline is
+    beside the thing that meets it.
+    """
+
+    COLUMNS = ("State", "Item and reference", "Recorded", "By / when")
+    STATE, ITEM, RECORDED, WHO = range(4)
+
+    def __init__(self, now: datetime, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[ChecklistDetail] = []
+        self._clocks: dict[str, ClockDetail] = {}
+        self._now = now
+
+    def set_items(
+        self, items: Sequence[ChecklistDetail], clocks: Sequence[ClockDetail], now: datetime
+    ) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._clocks = {c.key: c for c in clocks if c.met_at is None and c.cancelled_at is None}
+        self._now = now
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        """Running durations and linked countdowns change with time; nothing else does."""
+        self._now = now
+        if self._items:
+            top = self.index(0, self.RECORDED)
+            self.dataChanged.emit(top, self.index(len(self._items) - 1, self.RECORDED))
+
+    def item(self, row: int) -> ChecklistDetail:
+        return self._items[row]
+
+    def row_of(self, key: str) -> int:
+        for row, item in enumerate(self._items):
+            if item.key == key:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def linked_clock(self, item: ChecklistDetail) -> ClockDetail | None:
+        return self._clocks.get(item.meets[0]) if item.meets else None
+
+    def recorded(self, item: ChecklistDetail) -> str:
+        lines = item.summary()
+        duration = item.duration(self._now)
+        if duration is not None:
+            so_far = "" if "stopped_at" in item.data else " so far"
+            lines.append(f"Duration: {_duration_words(duration)}{so_far}")
+        clock = self.linked_clock(item)
+        if clock is not None and item.state == "pending":
+            left = format_time_left(clock.due_at - self._now)
+            lines.append(f"Clock: due {short_london(clock.due_at)} — {left}")
+        if item.state == "not_applicable" and item.na_reason:
+            lines.append(f"Not applicable: {item.na_reason}")
+        if item.note:
+            lines.append(f"Note: {item.note}")
+        return "\n".join(lines) or "—"
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.STATE:
+                return _STATE_MARK.get(item.state, item.state)
+            if column == self.ITEM:
+                if item.is_local:  # the reference of a local rule is just "local"
+                    ref = item.ref if item.ref.strip().lower() != "local" else ""
+                    return f"{item.title}\nLOCAL POLICY{' · ' + ref if ref else ''}"
+                return f"{item.title}\n{item.ref}"
+            if column == self.RECORDED:
+                return self.recorded(item)
+            if item.state == "pending" or not item.done_at:
+                return "—"
+            return f"{item.done_by or ''}\n{short_london(item.done_at)}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            local = (
+                "\nLocal policy: a trust rule, not a NICE recommendation." if item.is_local else ""
+            )
+            return f"{item.title}\n{item.text}\nReference: {item.ref}{local}"
+        if role == Qt.ItemDataRole.FontRole and column == self.STATE and item.state == "pending":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and item.state != "pending":
+            return MUTED if column != self.RECORDED else None
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.RECORDED:
+            clock = self.linked_clock(item)
+            if clock is not None and item.state == "pending":
+                stage = stage_at(self._now, clock.due_at)
+                return STAGE_TINT[stage] if stage is not None else None
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        return None
+
+
+# --- Dialogs --------------------------------------------------------------------------------
+
+
+def _save_shortcuts(dialog: QDialog, save: Callable[[], None]) -> None:
+    """Ctrl+Enter saves from anywhere, the reason box included (where Enter is a newline)."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog).activated.connect(save)
+
+
+class CloseCaseDialog(QDialog):
+    """Close with the DATASET outcome fields and a reason; saves itself, like the editor."""
+
+    saved = Signal(int)
+    conflict = Signal(object)
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        detail: CaseDetail,
+        parent: QWidget | None = None,
+        *,
+        mine: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.ui = Ui_CaseCloseDialog()
+        self.ui.setupUi(self)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowTitle(f"Close case {detail.id} — {detail.patient.name}")
+        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.errorLabel.hide()
+        self.ui.outcomeCombo.addItem("— choose —", "")
+        for key, label in OUTCOMES.items():
+            self.ui.outcomeCombo.addItem(label, key)
+        self.ui.ambulatoryCombo.addItem("— choose —", "")
+        for key, label in AMBULATORY.items():
+            self.ui.ambulatoryCombo.addItem(label, key)
+        self.ui.frankelCombo.addItem("Not recorded", "")
+        for grade, label in FRANKEL_LABELS.items():
+            self.ui.frankelCombo.addItem(f"{grade.value} — {label}", grade.value)
+        running = [
+            f"{c.label} (due {format_london(c.due_at)})"
+            for c in detail.clocks
+            if c.met_at is None and c.cancelled_at is None
+        ]
+        self.ui.clocksLabel.setText(
+            "Clocks that will stop: " + "; ".join(running) if running else "No clock is running."
+        )
+        if mine:
+            self.ui.reasonEdit.setPlainText(str(mine.get("close_reason") or ""))
+            for combo, key in (
+                (self.ui.outcomeCombo, "outcome"),
+                (self.ui.ambulatoryCombo, "ambulatory_at_discharge"),
+                (self.ui.frankelCombo, "frankel_at_discharge"),
+            ):
+                combo.setCurrentIndex(max(combo.findData(mine.get(key) or ""), 0))
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        _save_shortcuts(self, self.save)
+        self.ui.reasonEdit.setFocus()
+
+    def save(self) -> None:
+        outcome = str(self.ui.outcomeCombo.currentData() or "")
+        ambulatory = str(self.ui.ambulatoryCombo.currentData() or "")
+        try:
+            if not self.ui.reasonEdit.toPlainText().strip():
+                raise InputError("reason", "is required")
+            if not outcome:
+                raise InputError("outcome", "choose the outcome")
+            if not ambulatory:
+                raise InputError("ambulatory_at_discharge", "choose yes, no or unknown")
+            version = close_case(
+                self.ctx.db,
+                self.detail.id,
+                reason=self.ui.reasonEdit.toPlainText(),
+                outcome=outcome,
+                ambulatory_at_discharge=ambulatory,
+                frankel_at_discharge=str(self.ui.frankelCombo.currentData() or "") or None,
+                user=self.ctx.user,
+                now=self.ctx.clock.now(),
+                expected_version=self.detail.version,
+            )
+        except InputError as exc:
+            widgets: dict[str, QWidget] = {
+                "reason": self.ui.reasonEdit,
+                "outcome": self.ui.outcomeCombo,
+                "ambulatory_at_discharge": self.ui.ambulatoryCombo,
+                "frankel_at_discharge": self.ui.frankelCombo,
+            }
+            self.ui.errorLabel.setText(f"{field_label(exc.field)}: {exc.problem}")
+            self.ui.errorLabel.show()
+            widgets.get(exc.field, self.ui.reasonEdit).setFocus()
+            return
+        except VersionConflict as exc:
+            self.conflict.emit(exc)
+            self.reject()
+            return
+        self.saved.emit(version)
+        self.ctx.data_changed.emit()
+        self.accept()
+
+
+class ReopenCaseDialog(QDialog):
+    saved = Signal(int)
+    conflict = Signal(object)
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        detail: CaseDetail,
+        parent: QWidget | None = None,
+        *,
+        mine: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.ui = Ui_CaseReopenDialog()
+        self.ui.setupUi(self)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowTitle(f"Reopen case {detail.id} — {detail.patient.name}")
+        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.errorLabel.hide()
+        if mine:
+            self.ui.reasonEdit.setPlainText(str(mine.get("reopen_reason") or ""))
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        _save_shortcuts(self, self.save)
+        self.ui.reasonEdit.setFocus()
+
+    def save(self) -> None:
+        try:
+            version = reopen_case(
+                self.ctx.db,
+                self.detail.id,
+                self.ui.reasonEdit.toPlainText(),
+                self.ctx.user,
+                self.ctx.clock.now(),
+                self.detail.version,
+            )
+        except InputError as exc:
+            self.ui.errorLabel.setText(f"{field_label(exc.field)}: {exc.problem}")
+            self.ui.errorLabel.show()
+            self.ui.reasonEdit.setFocus()
+            return
+        except VersionConflict as exc:
+            self.conflict.emit(exc)
+            self.reject()
+            return
+        self.saved.emit(version)
+        self.ctx.data_changed.emit()
+        self.accept()
+
+
+# --- The window -------------------------------------------------------------------------------
+
+
+class CaseView(QWidget):
+    """One case, as a top-level window: `CaseView(ctx, case_id)`, then `show()`.
+
+    Signals: `follow_up_requested(case_id)` when the user asks to record a follow-up call
+    (the intake form does that, and re-triage with it). The view reloads itself when
+    `ctx.data_changed` fires and polls the database every 30 s for other workstations'
+    changes; it emits `ctx.data_changed` after each of its own writes.
+    """
+
+    follow_up_requested = Signal(int)
+
+    def __init__(self, ctx: DeskContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.editor: ChecklistEditor | None = None
+        self.dialog: QDialog | None = None
+        self._fingerprint: tuple[int, int, int] | None = None
+        self._retry: Callable[[], None] | None = None
+        self.ui = Ui_CaseView()
+        self.ui.setupUi(self)
+
+        now = ctx.clock.now()
+        self.clock_model = ClockModel(now, self)
+        self.checklist_model = ChecklistModel(now, self)
+        self.timeline_model = TimelineModel(self, detail_under_what=True)
+        self._setup_table(
+            self.ui.clocksView, self.clock_model, (200, 190, 0, 170), ClockModel.STATE
+        )
+        self._setup_table(
+            self.ui.checklistView, self.checklist_model, (112, 240, 0, 150), ChecklistModel.RECORDED
+        )
+        self._setup_table(self.ui.timelineView, self.timeline_model, (160, 56, 0, 0), WHAT)
+        self.ui.timelineView.hideColumn(3)  # the detail is under What
+
+        self.ui.patientLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.ui.closedLabel.setStyleSheet(
+            "background: #e4e4e4; color: #1b1b1b; border: 1px solid #999; border-radius: 3px;"
+        )
+        self.ui.conflictFrame.setStyleSheet(
+            "#conflictFrame { background: #fbe9c6; border: 2px solid #8a5a00; }"
+            " QLabel { color: #1b1b1b; }"
+        )
+        self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.closedLabel.hide()
+        self.ui.conflictFrame.hide()
+        self.ui.messageLabel.hide()
+        self.ui.checklistHint.setStyleSheet("color: #555;")
+        self.ui.mainSplitter.setStretchFactor(0, 3)
+        self.ui.mainSplitter.setStretchFactor(1, 2)
+        self.ui.mainSplitter.setSizes([790, 590])
+        self.ui.rightSplitter.setSizes([640, 200])
+
+        self.ui.followUpButton.clicked.connect(lambda: self.follow_up_requested.emit(case_id))
+        self.ui.closeCaseButton.clicked.connect(self.close_case)
+        self.ui.reopenButton.clicked.connect(self.reopen_case)
+        self.ui.reloadButton.clicked.connect(self.reload)
+        self.ui.editItemButton.clicked.connect(self.edit_current_item)
+        self.ui.checklistView.activated.connect(lambda index: self.edit_item(index.row()))
+        self.ui.addNoteButton.clicked.connect(self.add_note)
+        self.ui.conflictReloadButton.clicked.connect(self._conflict_reload)
+        self.ui.conflictRetryButton.clicked.connect(self._conflict_retry)
+        self.ui.conflictDismissButton.clicked.connect(self.ui.conflictFrame.hide)
+        for keys, slot, widget in (
+            ("F5", self.reload, self),
+            ("F2", self.edit_current_item, self.ui.checklistView),
+            ("Ctrl+Return", self.add_note, self.ui.noteEdit),
+            ("Ctrl+Enter", self.add_note, self.ui.noteEdit),
+            ("Ctrl+W", self.close, self),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), widget)
+            if widget is not self:
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+        ctx.data_changed.connect(self._data_changed)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(COUNTDOWN_MS)
+        self._countdown.timeout.connect(self._tick)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._poll_database)
+        self._stale = False
+        self.reload()
+        self.ui.checklistView.setFocus()
+
+    @staticmethod
+    def _setup_table(
+        view: QTableView, model: QAbstractTableModel, widths: Sequence[int], stretch: int
+    ) -> None:
+        view.setModel(model)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in enumerate(widths):
+            if width:
+                view.setColumnWidth(column, width)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setTabKeyNavigation(False)  # Tab leaves the table: arrows move inside it
+
+    # --- loading --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the case again and redraw, keeping the user's place in the checklist."""
+        now = self.ctx.clock.now()
+        try:
+            detail = load_case(self.ctx.db, self.case_id, now=now, pathway=self.ctx.pathway)
+            entries = timeline(self.ctx.db, self.case_id, now=now, pathway=self.ctx.pathway)
+            self._fingerprint = case_fingerprint(self.ctx.db, self.case_id)
+        except Exception as exc:  # noqa: BLE001 - keep showing what was there
+            self.show_message(f"Could not read case {self.case_id}: {exc}")
+            return
+        current = self.ui.checklistView.currentIndex()
+        key = self.checklist_model.item(current.row()).key if current.isValid() else None
+        bar = self.ui.timelineView.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum()
+        self.detail = detail
+        self._stale = False
+        self.clock_model.set_clocks(detail.clocks, now)
+        self.checklist_model.set_items(detail.checklist, detail.clocks, now)
+        self.timeline_model.set_entries(entries)
+        row = self.checklist_model.row_of(key) if key else -1
+        if row < 0:  # first look at the case: start on the next thing to do
+            pending = [i.key for i in detail.checklist if i.state == "pending"]
+            row = self.checklist_model.row_of(pending[0]) if pending else 0
+        self.ui.checklistView.setCurrentIndex(self.checklist_model.index(max(row, 0), 0))
+        if at_end:
+            self.ui.timelineView.scrollToBottom()
+        self._render_header(detail)
+        self._render_notes(detail)
+        self._fit_clocks()
+        closed = detail.status != "open"
+        self.ui.closeCaseButton.setVisible(not closed)
+        self.ui.reopenButton.setVisible(closed)
+        self.ui.followUpButton.setEnabled(not closed)
+        self.ui.followUpButton.setToolTip(
+            "Reopen the case to record a follow-up call"
+            if closed
+            else "Record a follow-up call on this case: its new assessment re-triages the case"
+        )
+        self.ui.editItemButton.setEnabled(not closed)
+        self.setWindowTitle(f"Case {detail.id} — {detail.patient.name} — MSCC Desk")
+
+    def _render_header(self, d: CaseDetail) -> None:
+        p, r, c = d.patient, d.referral, d.referral.category
+        esc = html.escape
+        self.ui.categoryIconLabel.setPixmap(category_icon(c.key).pixmap(32, 32))
+        self.ui.patientLabel.setText(p.name)
+        ids = [f"NHS {p.nhs_display}" if p.nhs_display else "NHS number not known"]
+        if p.hospital_number:
+            ids.append(f"MRN {p.hospital_number}")
+        ids.append(f"Born {p.date_of_birth.strftime('%d %b %Y')} ({p.age} y)")
+        if p.sex:
+            ids.append(p.sex.replace("_", " ").capitalize())
+        ids.append(f"Case {d.id}, opened {format_london(r.opened_at)}")
+        self.ui.identifiersLabel.setText("  ·  ".join(ids))
+
+        local = " — a local reading of the guideline" if c.rule_status == "local" else ""
+        why = f"Why: rule {esc(c.rule_key)} — {esc(c.rule_text)} <i>({esc(c.rule_ref)}{local})</i>"
+        if c.override:
+            why = (
+                f"<b>Category set by the coordinator</b>: {esc(c.override_reason or '')}. "
+                f"The features gave {esc(c.computed_label)} — {why}"
+            )
+        version = (
+            ""
+            if d.pathway_current
+            else f"<br><i>Triaged with pathway {esc(d.pathway_version)}, not the one in use.</i>"
+        )
+        self.ui.categoryLabel.setText(
+            f"<span style='font-size: 12pt'><b>{esc(c.short)}</b> — {esc(c.label)}</span>"
+            f"<br>{why}{version}"
+        )
+        cancer = r.cancer_status_text + (f" — {r.primary_site}" if r.primary_site else "")
+        parts = [
+            f"<b>Location:</b> {esc(r.location or 'not recorded')}",
+            f"<b>Cancer:</b> {esc(cancer or 'not recorded')}",
+        ]
+        if r.referred_by:
+            ref = r.referred_by
+            parts.append(
+                f"<b>Referred by:</b> {esc(ref.caller)}, {esc(format_london(ref.received_at))}"
+                f" (taken by {esc(ref.taken_by)})"
+            )
+        if r.last_call:
+            caller = r.last_call.caller_name
+            parts.append(
+                f"<b>Call back:</b> <span style='font-size: 11pt'><b>{esc(r.call_back)}</b></span>"
+                f" ({esc(caller)})"
+            )
+        # Where and what on one line, who called and how to call back on the next.
+        self.ui.referralLabel.setText("  ·  ".join(parts[:2]) + "<br>" + "  ·  ".join(parts[2:]))
+        tint = CATEGORY_TINT.get(c.key)
+        style = f"background: {tint.name()};" if tint else ""
+        self.ui.headerFrame.setStyleSheet(
+            f"#headerFrame {{ {style} border: 1px solid #999; border-radius: 4px; }}"
+            " #headerFrame QLabel { color: #1b1b1b; }"
+        )
+
+        if d.status == "open":
+            self.ui.closedLabel.hide()
+        else:
+            o = d.closing
+            outcome = OUTCOMES.get(o.outcome or "", o.outcome or "not recorded")
+            ambulatory = AMBULATORY.get(o.ambulatory_at_discharge or "", "not recorded")
+            when = format_london(o.closed_at) if o.closed_at else ""
+            self.ui.closedLabel.setText(
+                f"<b>CLOSED</b> {esc(when)} by {esc(o.closed_by or '')}: "
+                f"{esc(o.close_reason or '')}. Outcome: {esc(outcome)} · Ambulatory at "
+                f"discharge: {esc(ambulatory)} · Frankel at discharge: "
+                f"{esc(frankel_words(o.frankel_at_discharge))}. Clocks are stopped."
+            )
+            self.ui.closedLabel.show()
+
+    def _fit_clocks(self) -> None:
+        """As tall as its clocks (up to five), so the checklist below gets the room."""
+        view = self.ui.clocksView
+        view.resizeRowsToContents()
+        rows = min(self.clock_model.rowCount(), 5)
+        body = sum(view.rowHeight(r) for r in range(rows)) if rows else 28
+        view.setFixedHeight(
+            view.horizontalHeader().sizeHint().height() + body + 2 * view.frameWidth() + 2
+        )
+
+    def _render_notes(self, d: CaseDetail) -> None:
+        self.ui.notesList.clear()
+        for note in d.notes:
+            QListWidgetItem(f"{format_london(note.at)} — {note.by}\n{note.text}", self.ui.notesList)
+        if not d.notes:
+            QListWidgetItem("No notes yet.", self.ui.notesList)
+        self.ui.notesList.scrollToBottom()
+
+    def _tick(self) -> None:
+        now = self.ctx.clock.now()
+        self.clock_model.set_now(now)
+        self.checklist_model.set_now(now)
+
+    def _poll_database(self) -> None:
+        """Pick up another workstation's change; ours arrive through data_changed."""
+        try:
+            fingerprint = case_fingerprint(self.ctx.db, self.case_id)
+        except Exception:  # noqa: BLE001 - a busy or absent database: try again later
+            return
+        if fingerprint != self._fingerprint:
+            self.reload()
+
+    # --- actions --------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.ui.messageLabel.setText(text)
+        self.ui.messageLabel.setVisible(bool(text))
+
+    def edit_current_item(self) -> None:
+        index = self.ui.checklistView.currentIndex()
+        if index.isValid():
+            self.edit_item(index.row())
+
+    def edit_item(self, row: int, mine: Mapping[str, Any] | None = None) -> None:
+        """Open the editor for one item, against the version on screen now."""
+        if self.detail is None or not 0 <= row < self.checklist_model.rowCount():
+            return
+        if self.detail.status != "open":
+            self.show_message("The case is closed: reopen it to change the checklist.")
+            return
+        item = self.checklist_model.item(row)
+        if not item.on_pathway:
+            self.show_message(
+                f"{item.key!r} is not in the pathway file in use, so it cannot be edited here."
+            )
+            return
+        self.show_message("")
+        editor = ChecklistEditor(self.ctx, self.case_id, item, self.detail.version, self, mine=mine)
+        editor.conflict.connect(self._on_conflict)
+        editor.finished.connect(lambda _r: self._editor_closed(editor))
+        self.editor = editor
+        editor.open()
+
+    def _editor_closed(self, editor: ChecklistEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
+        self.ui.checklistView.setFocus()
+
+    def close_case(self, mine: Mapping[str, Any] | None = None) -> None:
+        if self.detail is None or self.detail.status != "open":
+            return
+        self._open_dialog(CloseCaseDialog(self.ctx, self.detail, self, mine=mine or None))
+
+    def reopen_case(self, mine: Mapping[str, Any] | None = None) -> None:
+        if self.detail is None or self.detail.status == "open":
+            return
+        self._open_dialog(ReopenCaseDialog(self.ctx, self.detail, self, mine=mine or None))
+
+    def _open_dialog(self, dialog: CloseCaseDialog | ReopenCaseDialog) -> None:
+        dialog.conflict.connect(self._on_conflict)
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def add_note(self) -> None:
+        text = self.ui.noteEdit.toPlainText()
+        if not text.strip():
+            self.ui.noteEdit.setFocus()
+            return
+        try:
+            add_note(self.ctx.db, self.case_id, text, self.ctx.user, self.ctx.clock.now())
+        except InputError as exc:
+            self.show_message(f"Note not added: {exc.problem}")
+            return
+        except Exception as exc:  # noqa: BLE001 - keep the typed note on screen
+            self.show_message(f"Note not added: {exc}. Your text is still in the box.")
+            return
+        self.ui.noteEdit.clear()
+        self.show_message("")
+        self.ctx.data_changed.emit()
+        self.ui.noteEdit.setFocus()
+
+    # --- conflicts ------------------------------------------------------------------
+
+    def _on_conflict(self, exc: VersionConflict) -> None:
+        """Both values side by side, in the window, and the user decides."""
+        mine = exc.your_values
+        if "item" in mine and self.detail is not None:
+            key = str(mine["item"])
+
+            def retry() -> None:
+                row = self.checklist_model.row_of(key)
+                if row >= 0:
+                    self.ui.checklistView.setCurrentIndex(self.checklist_model.index(row, 0))
+                    self.edit_item(row, mine)
+
+            self._retry = retry
+        elif mine.get("status") == "closed":
+            self._retry = lambda: self.close_case(mine)
+        elif mine.get("status") == "open":
+            self._retry = lambda: self.reopen_case(mine)
+        else:
+            self._retry = None
+        self.ui.conflictRetryButton.setVisible(self._retry is not None)
+        self.ui.conflictLabel.setText(conflict_html(exc, self._fields_of(mine)))
+        self.ui.conflictFrame.show()
+        self.ui.conflictReloadButton.setFocus()
+
+    def _fields_of(self, values: Mapping[str, Any]) -> Mapping[str, _ChecklistField]:
+        key = values.get("item")
+        if not isinstance(key, str):
+            return {}
+        try:
+            return {f.key: f for f in self.ctx.pathway.checklist_rule(key).fields}
+        except KeyError:
+            return {}
+
+    def _conflict_reload(self) -> None:
+        self.ui.conflictFrame.hide()
+        self.reload()
+        self.ui.checklistView.setFocus()
+
+    def _conflict_retry(self) -> None:
+        retry = self._retry
+        self.ui.conflictFrame.hide()
+        self.reload()
+        if retry is not None:
+            retry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_clocks()  # wrapped rows change height with the width
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A window shown again (the lead may keep it) must not show stale clocks."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+        else:
+            self._tick()
+        self._countdown.start()
+        self._poll.start()
+        self._fit_clocks()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._countdown.stop()
+        self._poll.stop()
+        super().hideEvent(event)
+
+    def _data_changed(self) -> None:
+        """Reload now if on screen; a hidden window reloads when it is shown again."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+
+def _value_words(key: str, value: Any, fields: Mapping[str, _ChecklistField]) -> str:
+    if key == "state":
+        return CHECKLIST_STATES.get(str(value), str(value))
+    if key == "outcome":
+        return OUTCOMES.get(str(value), str(value))
+    if key == "ambulatory_at_discharge":
+        return AMBULATORY.get(str(value), str(value))
+    if key == "frankel_at_discharge":
+        return frankel_words(value if isinstance(value, str) else None)
+    if key in ("closed_at", "done_at") and isinstance(value, str):
+        try:
+            return format_london(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    if value in (None, "", [], {}):
+        return "—"
+    return str(value)
+
+
+def _lines(values: Mapping[str, Any], fields: Mapping[str, _ChecklistField]) -> list[str]:
+    out: list[str] = []
+    for key, value in values.items():
+        if key in ("item", "title"):
+            continue
+        if key == "data" and isinstance(value, Mapping):
+            for fkey, fvalue in value.items():
+                cf = fields.get(fkey, _ChecklistField(fkey, "text"))
+                out.append(f"{field_label(fkey)}: {describe_value(cf, fvalue)}")
+            continue
+        out.append(f"{field_label(key)}: {_value_words(key, value, fields)}")
+    return out
+
+
+def conflict_html(exc: VersionConflict, fields: Mapping[str, _ChecklistField]) -> str:
+    """The conflict banner: what happened, then yours and the record's, side by side."""
+    esc = html.escape
+    by = f" by <b>{esc(exc.changed_by)}</b>" if exc.changed_by else ""
+    at = f" at {esc(format_london(exc.changed_at))}" if exc.changed_at else ""
+    title = exc.your_values.get("title") or exc.current_values.get("title")
+    what = f"“{esc(str(title))}”" if title else esc(exc.what or "the case")
+    mine = "<br>".join(esc(line) for line in _lines(exc.your_values, fields)) or "—"
+    theirs = "<br>".join(esc(line) for line in _lines(exc.current_values, fields)) or "—"
+    return (
+        f"<b>Not saved.</b> {what} was changed{by}{at} while you were working "
+        f"(you had version {exc.expected_version}; the record is now at version "
+        f"{exc.current_version}). Nothing has been overwritten: choose what to keep."
+        "<table cellspacing='0' cellpadding='4' style='margin-top: 4px'>"
+        "<tr><th align='left'>Yours (not saved)</th><th align='left'>In the record now</th></tr>"
+        f"<tr><td valign='top'>{mine}</td><td valign='top'>{theirs}</td></tr></table>"
+    )

@@ -1,0 +1,101 @@
+"""The case timeline as a table model: when, who, what, detail.
+
+A model, not a list of widgets, so a long case (dozens of calls, clocks and alerts)
+scrolls without building a widget per line, and the view can be read with the keyboard
+row by row. What happened is decided by `store.cases.timeline`; this only shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ..domain.clock import format_london, london
+from ..domain.deadlines import Stage
+from ..store.cases import TimelineEntry
+from .urgency import stage_icon
+
+COLUMNS = ("When", "Who", "What", "Detail")
+WHEN, WHO, WHAT, DETAIL = range(4)
+_BREACH_INK = QColor("#8b1a1a")
+# Things that change what happens next stand out; routine entries stay plain.
+_BOLD_KINDS = frozenset({"breach", "category", "close", "reopen", "triage"})
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def short_london(instant: datetime) -> str:
+    """`Sat 27 Mar 09:45 GMT`: a case lasts days, so the year only takes room in a table."""
+    local = london(instant)
+    return f"{local.strftime('%a %d %b %H:%M')} {local.tzname()}"
+
+
+class TimelineModel(QAbstractTableModel):
+    """Rows in time order; `entry(row)` gives the entry for a row.
+
+    With `detail_under_what`, the What column carries the detail on the lines below it,
+    for a narrow pane where a fourth column would be too thin to read (the view then
+    hides the Detail column); the full instant is in every tooltip.
+    """
+
+    def __init__(self, parent: Any = None, *, detail_under_what: bool = False) -> None:
+        super().__init__(parent)
+        self._entries: list[TimelineEntry] = []
+        self.detail_under_what = detail_under_what
+
+    def set_entries(self, entries: Sequence[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> TimelineEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        e = self._entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == WHEN:
+                return short_london(e.at)
+            if column == WHO:
+                return e.who or "—"
+            if column == WHAT:
+                if self.detail_under_what and e.detail:
+                    return f"{e.what}\n{e.detail}"
+                return e.what
+            return e.detail
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = e.who or "the clock"
+            return f"{format_london(e.at)} — {who}\n{e.what}" + (
+                f"\n{e.detail}" if e.detail else ""
+            )
+        if role == Qt.ItemDataRole.FontRole and column == WHAT and e.kind in _BOLD_KINDS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and e.kind == "breach":
+            return _BREACH_INK
+        if role == Qt.ItemDataRole.DecorationRole and column == WHAT and e.kind == "breach":
+            return stage_icon(Stage.breached)
+        if role == Qt.ItemDataRole.UserRole:
+            return e
+        return None
