@@ -19,6 +19,8 @@ from .pathway import ChecklistField, Pathway
 from .triage import FACT_KEYS, CaseFacts, parse_facts
 
 MAX_TEXT = 2000
+# Clocks on different PCs disagree a little: a time this far ahead is still "now".
+FUTURE_TOLERANCE = timedelta(minutes=5)
 OLDEST_PLAUSIBLE_AGE_YEARS = 120
 
 
@@ -185,12 +187,15 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
     patient = groups["patient"]
     if groups["case"].get("category_override") and not groups["case"].get("override_reason"):
         raise InputError("case.override_reason", "is required when the category is overridden")
-    if groups["call"]["received_at"] > now + timedelta(minutes=5):
+    if groups["call"]["received_at"] > now + FUTURE_TOLERANCE:
         raise InputError("call.received_at", "is in the future")
-    if facts.suspected_at > now + timedelta(minutes=5):
+    if facts.suspected_at > now + FUTURE_TOLERANCE:
         raise InputError("suspected_at", "is in the future")
-    if facts.immobilised_at is not None and facts.immobilised_at > now + timedelta(minutes=5):
+    if facts.immobilised_at is not None and facts.immobilised_at > now + FUTURE_TOLERANCE:
         raise InputError("immobilised_at", "is in the future")
+    onset = groups["presentation"].get("neuro_onset_at")
+    if onset is not None and onset > now + FUTURE_TOLERANCE:
+        raise InputError("presentation.neuro_onset_at", "is in the future")
     return CallRecord(
         facts=facts,
         call=groups["call"],
@@ -348,7 +353,7 @@ def clean_checklist_value(cf: ChecklistField, value: object, name: str, now: dat
         return {**{str(k): str(v) for k, v in value.items()}, "total": result.total}
     cleaned = clean_value(checklist_field(cf, cf.key), value, name, now)
     if isinstance(cleaned, datetime):
-        if cleaned > now + timedelta(minutes=5):
+        if cleaned > now + FUTURE_TOLERANCE:
             raise InputError(name, "is in the future")
         return cleaned.isoformat()
     return cleaned

@@ -146,6 +146,8 @@ def format_time_left(delta: timedelta) -> str:
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
+    if days == 1:  # a 24-hour clock reads in hours: "23 h 59 min", "24 h 00 min"
+        days, hours = 0, hours + 24
     if days:
         text = f"{days} d {hours} h"
     elif hours:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -26,15 +26,12 @@ from PySide6.QtWidgets import (
 
 from ..domain import dataset, nhs_number, scales
 from ..domain.clock import format_london, london, parse_instant
-from ..domain.dataset import Field
+from ..domain.dataset import FUTURE_TOLERANCE, Field
 from ..domain.errors import InputError
 from ..domain.pathway import ChecklistField, Pathway
 from ..domain.triage import BOOLEAN_FACTS, NEURO_FEATURES, PAIN_FEATURES
 from .typed_time import TypedTimeError, age_on, parse_uk_date, parse_uk_datetime, spoken_date
 
-# parse_record refuses call and suspicion times more than this far ahead of now; the form
-# says so as the time is typed instead of at Save.
-FUTURE_TOLERANCE = timedelta(minutes=5)
 # Only a reminder may lie in the future; every other time records something that happened.
 FUTURE_ALLOWED = frozenset({"case.next_contact_due"})
 # Management so far: the checklist items of the pathway file the intake asks about.

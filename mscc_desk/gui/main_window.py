@@ -319,11 +319,18 @@ class MainWindow(QMainWindow):
             return None
         from .intake import IntakeWindow  # written alongside; imported only when used
 
-        window = IntakeWindow(self.ctx, draft_id=draft_id, case_id=case_id)
-        window.saved.connect(self._call_saved)
         # The desk holds every intake window it opened (they have no parent): forget only
         # those already closed, so a window being typed in is never collected.
         self._intakes = [w for w in self._intakes if shiboken6.isValid(w) and w.isVisible()]
+        if draft_id is not None:
+            # One draft, one window: two windows on one draft would overwrite each other.
+            for open_window in self._intakes:
+                if getattr(open_window, "draft_id", None) == draft_id:
+                    open_window.raise_()
+                    open_window.activateWindow()
+                    return open_window
+        window = IntakeWindow(self.ctx, draft_id=draft_id, case_id=case_id)
+        window.saved.connect(self._call_saved)
         self._intakes.append(window)
         window.show()
         window.raise_()

@@ -198,7 +198,7 @@ def test_model_shows_formatted_nhs_category_and_countdown(
     assert cell(Column.CATEGORY) == "EMERGENCY"
     assert model.index(r, Column.CATEGORY).data(Qt.ItemDataRole.DecorationRole) is not None
     assert cell(Column.NEXT_DEADLINE) == "MRI within 24 h · Sun 28 Mar 10:30 BST"
-    assert cell(Column.TIME_LEFT) == "1 d 0 h left"
+    assert cell(Column.TIME_LEFT) == "24 h 00 min left"
     assert cell(Column.CHECKLIST).startswith("0/")
     assert model.index(r, Column.PATIENT).data(CASE_ID_ROLE) > 0
     brown = row_of(model, "BROWN, Peter")

@@ -123,7 +123,7 @@ def test_board_shows_the_recorded_cases_most_urgent_first(
     smith = window.proxy.index(1, Column.NHS)
     assert smith.data() == "943 476 5919"
     assert window.proxy.index(1, Column.CATEGORY).data() == "EMERGENCY"
-    assert window.proxy.index(1, Column.TIME_LEFT).data() == "1 d 0 h left"
+    assert window.proxy.index(1, Column.TIME_LEFT).data() == "24 h 00 min left"
     assert window.ui.board.font().pointSizeF() >= 10
     status = window.statusBar().findChildren(type(window.ui.clockLabel))
     texts = " ".join(label.text() for label in status)
