@@ -1,0 +1,609 @@
+"""The alert panel: deadlines that need someone to look, and the means to say "seen".
+
+It never interrupts: no modal box, no focus stealing, because the person at the desk may
+be half-way through typing a call when a deadline passes. Each alert says what is due,
+for whom, when (Europe/London, with GMT/BST) and how long is left in words, with a symbol
+and the stage in capitals, so urgency survives colour blindness and a grey screen; the
+tint only reinforces it. Acknowledging and recording a breach reason open small
+non-modal dialogs, so a call can still be typed with one open.
+
+The system-tray message carries the deadline and the case number but no patient name:
+tray messages can show on a locked screen and in the notification history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..alerts.scheduler import AlertController
+from ..domain.clock import format_london, london
+from ..domain.deadlines import Stage, format_time_left
+from ..domain.errors import InputError
+from ..store.alerts import BREACH_REASONS, AlertSettings, RaisedAlert, alert_settings
+from .context import DeskContext
+from .forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
+from .forms.ui_alert_panel import Ui_AlertPanel
+from .forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
+
+TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute keep it honest
+
+# Shape + words per stage; the tints match the board's (gui/urgency.py).
+SYMBOL = {Stage.due_soon: "●", Stage.imminent: "▲", Stage.breached: "⚠"}
+WORDS = {Stage.due_soon: "DUE SOON", Stage.imminent: "IMMINENT", Stage.breached: "BREACHED"}
+TINT = {Stage.due_soon: "#f6e4c3", Stage.imminent: "#f0cf94", Stage.breached: "#e8b4b4"}
+EDGE = {Stage.due_soon: "#8a5a00", Stage.imminent: "#8a4b00", Stage.breached: "#8b1a1a"}
+INK = "#1b1b1b"
+
+PANEL_STYLE = "\n".join(
+    [f"QFrame#alertRow {{ border-radius: 4px; color: {INK}; }}"]
+    + [
+        f'QFrame#alertRow[stage="{s.value}"] {{ background: {TINT[s]};'
+        f" border: {3 if s is Stage.breached else 2}px solid {EDGE[s]}; }}"
+        for s in Stage
+    ]
+    + [f"QFrame#alertRow QLabel {{ color: {INK}; background: transparent; }}"]
+)
+
+
+def _duration(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    if hours and mins:
+        return f"{hours} h {mins:02d} min"
+    return f"{hours} h" if hours else f"{mins} min"
+
+
+def stage_caption(stage: Stage, settings: AlertSettings | None = None) -> str:
+    """What the stage means, in words ("due within 4 h")."""
+    s = settings or AlertSettings()
+    if stage is Stage.due_soon:
+        return f"due within {_duration(s.due_soon_minutes)}"
+    if stage is Stage.imminent:
+        return f"due within {_duration(s.imminent_minutes)}"
+    return "deadline passed"
+
+
+def badge_text(stage: Stage) -> str:
+    return f"{SYMBOL[stage]} {WORDS[stage]}"
+
+
+def short_time(instant: datetime) -> str:
+    local = london(instant)
+    return f"{local:%H:%M} {local.tzname()}"
+
+
+def time_text(alert: RaisedAlert, now: datetime) -> str:
+    """How long is left, or how far past it is, in words; and why a stopped clock shows."""
+    if alert.deadline_state == "met" and alert.met_at is not None:
+        late = alert.met_at - alert.due_at
+        when = format_london(alert.met_at)
+        if late > timedelta(0):
+            return f"Met {when}, {format_time_left(-late).removeprefix('OVERDUE ')} late"
+        return f"Met {when}"
+    text = format_time_left(alert.due_at - now)
+    if alert.deadline_state == "cancelled":
+        return f"{text} (clock replaced or cancelled since)"
+    if alert.deadline_state == "case closed":
+        return f"{text} (case closed since)"
+    return text
+
+
+NBSP = "\u00a0"
+
+
+def _keep_together(text: str) -> str:
+    """No line break inside an NHS number or a time: a split one is misread."""
+    return text.replace(" ", NBSP)
+
+
+def patient_text(alert: RaisedAlert) -> str:
+    parts = [alert.patient_name]
+    if alert.nhs_number:
+        parts.append(_keep_together(f"NHS {alert.nhs_number}"))
+    parts.append(_keep_together(f"case {alert.case_id}"))
+    return " · ".join(parts)
+
+
+def deadline_text(alert: RaisedAlert) -> str:
+    return f"{alert.label} — due {_keep_together(format_london(alert.due_at))}"
+
+
+def extra_text(alert: RaisedAlert) -> str:
+    bits = [f"raised {short_time(alert.raised_at)}"]
+    if alert.repeat:
+        bits.append("reminder: still not acknowledged")
+    if alert.breach_reason:
+        reason = BREACH_REASONS.get(alert.breach_reason, alert.breach_reason)
+        bits.append(f"reason recorded: {reason}")
+    return " · ".join(bits)
+
+
+def locked_text(alert: RaisedAlert, now: datetime) -> str:
+    """No name, no NHS number: what a locked screen may show a passer-by."""
+    if alert.due_at <= now:
+        return f"{alert.label} — OVERDUE"
+    return f"{alert.label} — due {short_time(alert.due_at)}"
+
+
+def tray_message(raised: Sequence[RaisedAlert]) -> tuple[str, str, bool]:
+    """Title, body and "is a breach" for one batch; one line per deadline, no names."""
+    best: dict[int, RaisedAlert] = {}
+    order = list(Stage)
+    for a in raised:
+        held = best.get(a.deadline_id)
+        if held is None or order.index(a.stage) > order.index(held.stage):
+            best[a.deadline_id] = a
+    alerts = sorted(best.values(), key=lambda a: (-order.index(a.stage), a.due_at))
+    breach = any(a.stage is Stage.breached for a in alerts)
+    n = len(alerts)
+    if breach:
+        title = "MSCC Desk — deadline breached"
+    else:
+        title = f"MSCC Desk — {n} deadline{'s' if n != 1 else ''} approaching"
+    lines = [f"{badge_text(a.stage)}: {a.label} (case {a.case_id})" for a in alerts[:6]]
+    if n > 6:
+        lines.append(f"… and {n - 6} more")
+    return title, "\n".join(lines), breach
+
+
+def error_words(exc: InputError) -> str:
+    """The store's refusal as a sentence ("Note is required when ...")."""
+    if exc.field == "user":
+        return "Sign in first: the record says who acted."
+    subject = {"note": "Note", "alert": "This alert", "reason": "Reason"}.get(exc.field)
+    if subject and exc.problem.startswith(("is ", "was ", "must ")):
+        return f"{subject} {exc.problem}"
+    return exc.problem[:1].upper() + exc.problem[1:]
+
+
+class _AlertRow(QFrame):
+    """One alert: badge, who and what, time left, and the actions. Built in code because
+    the panel holds a variable number of them; the panel itself is the Designer form."""
+
+    def __init__(self, alert: RaisedAlert, settings: AlertSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self.setObjectName("alertRow")
+        self.setProperty("stage", alert.stage.value)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(10)
+
+        # Left: what stage, how long, what the stage means; readable at a glance.
+        badge_box = QVBoxLayout()
+        badge_box.setContentsMargins(0, 0, 0, 0)
+        badge_box.setSpacing(1)
+        self.badge = QLabel(badge_text(alert.stage))
+        big = QFont(self.badge.font())
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.badge.setFont(big)
+        self.time_left = QLabel()
+        bold = QFont(self.time_left.font())
+        bold.setBold(True)
+        self.time_left.setFont(bold)
+        self.caption = QLabel(stage_caption(alert.stage, settings))
+        for label in (self.badge, self.time_left, self.caption):
+            badge_box.addWidget(label)
+        badge_box.addStretch(1)
+        badge_holder = QWidget()
+        badge_holder.setLayout(badge_box)
+        badge_holder.setFixedWidth(190)
+        outer.addWidget(badge_holder)
+
+        # Middle: who and which deadline (hidden when the screen is locked).
+        text_box = QVBoxLayout()
+        text_box.setSpacing(2)
+        self.patient = QLabel(patient_text(alert))
+        self.patient.setFont(bold)
+        self.patient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadline = QLabel(deadline_text(alert))
+        self.extra = QLabel(extra_text(alert))
+        self.locked_line = QLabel()
+        self.locked_line.setFont(bold)
+        for label in (self.patient, self.deadline, self.extra, self.locked_line):
+            label.setWordWrap(True)
+            text_box.addWidget(label)
+        text_box.addStretch(1)
+        outer.addLayout(text_box, 1)
+
+        # Right: the actions, one width in every row so the rows line up.
+        buttons = QVBoxLayout()
+        buttons.setSpacing(4)
+        self.ack_button = QPushButton("Acknowledge…")
+        self.ack_button.setToolTip("Record that you have seen this alert (with an optional note)")
+        self.open_button = QPushButton("Open case")
+        self.reason_button: QPushButton | None = None
+        if alert.stage is Stage.breached:
+            text = "Change breach reason…" if alert.breach_reason else "Record breach reason…"
+            self.reason_button = QPushButton(text)
+        metrics = QFontMetrics(self.ack_button.font())
+        width = metrics.horizontalAdvance("Record breach reason…") + 28
+        for button in (self.ack_button, self.open_button, self.reason_button):
+            if button is not None:
+                button.setFixedWidth(width)
+                buttons.addWidget(button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+
+    def update_time(self, now: datetime, locked: bool) -> None:
+        self.time_left.setText(time_text(self.alert, now))
+        self.locked_line.setText(locked_text(self.alert, now))
+        for widget in (self.patient, self.deadline, self.extra):
+            widget.setVisible(not locked)
+        self.locked_line.setVisible(locked)
+        for button in (self.ack_button, self.open_button, self.reason_button):
+            if button is not None:
+                button.setVisible(not locked)
+        sentence = (
+            f"{WORDS[self.alert.stage]}: {self.locked_line.text()}"
+            if locked
+            else f"{WORDS[self.alert.stage]}: {self.alert.label} for {self.alert.patient_name}, "
+            f"{self.time_left.text()}"
+        )
+        self.setAccessibleName(sentence)
+
+
+class AlertPanel(QWidget):
+    """Lists the active alerts and lets the person at the desk act on them.
+
+    Create it with the desk context and the `AlertController`; it follows the
+    controller's signals by itself. `open_case_requested(case_id)` asks the main window
+    to show a case; `count_changed(n)` reports how many alerts are showing (for a tab
+    title or a banner).
+    """
+
+    open_case_requested = Signal(int)
+    count_changed = Signal(int)
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        controller: AlertController,
+        parent: QWidget | None = None,
+        *,
+        tray: QSystemTrayIcon | None = None,
+        use_tray: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.controller = controller
+        self.ui = Ui_AlertPanel()
+        self.ui.setupUi(self)
+        self.setStyleSheet(PANEL_STYLE)
+        title_font = QFont(self.ui.titleLabel.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        self.ui.titleLabel.setFont(title_font)
+        self._locked = False
+        self._rows: list[_AlertRow] = []
+        self._shape: tuple[object, ...] | None = None
+        self._settings = AlertSettings()
+        self._dialogs: dict[tuple[str, int], QDialog] = {}
+        self.tray = tray
+        if self.tray is None and use_tray and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self._tray_icon(), self)
+            self.tray.setToolTip("MSCC Desk alerts")
+            self.tray.show()
+
+        self.ui.settingsButton.clicked.connect(self._open_settings)
+        controller.alerts_changed.connect(self.refresh)
+        controller.alerts_raised.connect(self._on_raised)
+        controller.check_failed.connect(self._on_check_failed)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.tick)
+        self._tick.start()
+        self.refresh()
+
+    # --- Public --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the active alerts; rebuild rows only if the set of alerts changed."""
+        alerts = self.controller.active_alerts()
+        self._settings = alert_settings(self.ctx.db)
+        shape = (
+            self._settings,
+            tuple((a.alert_id, a.stage, a.deadline_state, a.breach_reason) for a in alerts),
+        )
+        if shape != self._shape:
+            self._shape = shape
+            self._rebuild(alerts)
+        self.tick()
+        self.count_changed.emit(len(alerts))
+
+    def locked_mode(self, locked: bool) -> None:
+        """Hide names, NHS numbers and actions (for the screen lock); the alerts stay."""
+        if locked != self._locked:
+            self._locked = locked
+            self.ui.settingsButton.setVisible(not locked)
+            for dialog in list(self._dialogs.values()):
+                dialog.close()
+            self.refresh()
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def alerts(self) -> list[RaisedAlert]:
+        """The alerts on show, in the order shown."""
+        return [row.alert for row in self._rows]
+
+    def rows(self) -> list[_AlertRow]:
+        return list(self._rows)
+
+    # --- Building ------------------------------------------------------------------------
+
+    def _rebuild(self, alerts: list[RaisedAlert]) -> None:
+        layout = self.ui.rowsLayout
+        for row in self._rows:
+            layout.removeWidget(row)
+            row.hide()  # at once: deleteLater waits for the event loop, names included
+            row.deleteLater()
+        self._rows = []
+        for i, alert in enumerate(alerts):
+            row = _AlertRow(alert, self._settings, self.ui.rowsContainer)
+            row.ack_button.clicked.connect(lambda _=False, a=alert: self.open_acknowledge(a))
+            row.open_button.clicked.connect(
+                lambda _=False, c=alert.case_id: self.open_case_requested.emit(c)
+            )
+            if row.reason_button is not None:
+                row.reason_button.clicked.connect(
+                    lambda _=False, a=alert: self.open_breach_reason(a)
+                )
+            layout.insertWidget(i, row)
+            self._rows.append(row)
+        self.ui.emptyLabel.setVisible(not alerts)
+        self.ui.emptyLabel.setText(
+            "✓ No deadline needs attention now. Alerts appear here "
+            f"{_duration(self._settings.due_soon_minutes)} and "
+            f"{_duration(self._settings.imminent_minutes)} before a deadline, "
+            "and when it passes."
+        )
+        for key in [k for k in self._dialogs if k[1] not in {a.alert_id for a in alerts}]:
+            # Acknowledged elsewhere (or the deadline met): its dialog has nothing to do.
+            if key[0] == "ack":
+                self._dialogs[key].close()
+
+    def tick(self) -> None:
+        """Repaint the countdowns (a timer does it every 15 s); rows are not rebuilt."""
+        now = self.ctx.clock.now()
+        for row in self._rows:
+            row.update_time(now, self._locked)
+        self.ui.summaryLabel.setText(self._summary())
+
+    def _summary(self) -> str:
+        if self._locked:
+            base = "Screen locked — sign in to act on alerts."
+            n = len(self._rows)
+            return f"{base} {n} alert{'s' if n != 1 else ''} waiting." if n else base
+        if not self._rows:
+            return "No alerts need acknowledging."
+        counts = {s: sum(1 for r in self._rows if r.alert.stage is s) for s in Stage}
+        parts = [f"{counts[s]} {WORDS[s].lower()}" for s in reversed(list(Stage)) if counts[s]]
+        return f"{len(self._rows)} to acknowledge: " + ", ".join(parts)
+
+    # --- Notifications -------------------------------------------------------------------
+
+    def _tray_icon(self) -> QIcon:
+        window_icon = self.window().windowIcon()
+        if not window_icon.isNull():
+            return window_icon
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+    def _on_raised(self, raised: list[RaisedAlert]) -> None:
+        if not raised:
+            return
+        title, body, breach = tray_message(raised)
+        if self.tray is not None and self.tray.isVisible():
+            icon = (
+                QSystemTrayIcon.MessageIcon.Critical
+                if breach
+                else QSystemTrayIcon.MessageIcon.Warning
+            )
+            self.tray.showMessage(title, body, icon, 30_000 if breach else 10_000)
+        if alert_settings(self.ctx.db).sound:
+            QApplication.beep()
+
+    def _on_check_failed(self, message: str) -> None:
+        label = self.ui.statusLabel
+        label.setText(f"⚠ {message} Trying again every 30 s." if message else "")
+        label.setVisible(bool(message))
+
+    # --- Dialogs -------------------------------------------------------------------------
+
+    def _keep(self, key: tuple[str, int], dialog: QDialog) -> None:
+        self._dialogs[key] = dialog
+        dialog.finished.connect(lambda _r=0, k=key: self._dialogs.pop(k, None))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_acknowledge(self, alert: RaisedAlert) -> AcknowledgeDialog:
+        key = ("ack", alert.alert_id)
+        held = self._dialogs.get(key)
+        if isinstance(held, AcknowledgeDialog):
+            held.raise_()
+            held.activateWindow()
+            return held
+
+        def submit(note: str | None) -> object:
+            return self.controller.acknowledge(alert.alert_id, note)
+
+        dialog = AcknowledgeDialog(alert, self.ctx.user, self.ctx.clock.now(), submit, self)
+        self._keep(key, dialog)
+        return dialog
+
+    def open_breach_reason(self, alert: RaisedAlert) -> BreachReasonDialog:
+        key = ("reason", alert.deadline_id)
+        held = self._dialogs.get(key)
+        if isinstance(held, BreachReasonDialog):
+            held.raise_()
+            held.activateWindow()
+            return held
+
+        def submit(reason: str, note: str | None) -> object:
+            return self.controller.record_breach_reason(alert.deadline_id, reason, note)
+
+        dialog = BreachReasonDialog(alert, submit, self)
+        self._keep(key, dialog)
+        return dialog
+
+    def _open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        key = ("settings", 0)
+        held = self._dialogs.get(key)
+        if held is not None:
+            held.raise_()
+            held.activateWindow()
+            return
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.settings_saved.connect(lambda _s: self.controller.resync())
+        dialog.settings_saved.connect(lambda _s: self.refresh())
+        self._keep(key, dialog)
+
+
+class _SubmitDialog(QDialog):
+    """A small non-modal dialog whose OK runs an action and shows its InputError inline."""
+
+    def _setup_common(self, button_box: QDialogButtonBox, error_label: QLabel) -> None:
+        self.setModal(False)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._error = error_label
+        self._error.setStyleSheet("color: #8b1a1a; font-weight: bold;")
+        button_box.accepted.connect(self._submit)
+        button_box.rejected.connect(self.reject)
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except InputError as exc:
+            self.show_error(exc)
+            return False
+        self.accept()
+        return True
+
+    def show_error(self, exc: InputError) -> None:
+        self._error.setText(f"⚠ {error_words(exc)}")
+        self._error.setVisible(True)
+
+    def error_text(self) -> str:
+        return self._error.text() if self._error.isVisible() else ""
+
+    def _submit(self) -> None:
+        self.submit()
+
+    def submit(self) -> bool:
+        raise NotImplementedError
+
+
+class AcknowledgeDialog(_SubmitDialog):
+    """Who saw which alert, and an optional word on what is being done about it."""
+
+    def __init__(
+        self,
+        alert: RaisedAlert,
+        user: str,
+        now: datetime,
+        submit: Callable[[str | None], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self._action = submit
+        self.ui = Ui_AcknowledgeDialog()
+        self.ui.setupUi(self)
+        self._setup_common(self.ui.buttonBox, self.ui.errorLabel)
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Acknowledge")
+        self.ui.summaryLabel.setText(
+            f"<b>{badge_text(alert.stage)}</b> — {alert.label}<br>"
+            f"{patient_text(alert)}<br>"
+            f"Due {format_london(alert.due_at)} ({time_text(alert, now)})"
+        )
+        self.ui.whoLabel.setText(
+            f"Recorded as seen by <b>{user or 'nobody signed in'}</b> at the moment you press "
+            "Acknowledge. Later stages of this deadline will still be raised."
+            if alert.stage is not Stage.breached
+            else f"Recorded as seen by <b>{user or 'nobody signed in'}</b> at the moment you "
+            "press Acknowledge. The 30-minute reminders of this breach then stop."
+        )
+        self.ui.noteEdit.setFocus()
+
+    def note(self) -> str:
+        return self.ui.noteEdit.toPlainText()
+
+    def set_note(self, text: str) -> None:
+        self.ui.noteEdit.setPlainText(text)
+
+    def submit(self) -> bool:
+        """Press Acknowledge (for tests and keyboard shortcuts); False if refused."""
+        note = self.note().strip() or None
+        return self._run(lambda: self._action(note))
+
+
+class BreachReasonDialog(_SubmitDialog):
+    """Why a deadline was missed: one of the audit's reasons, with a note for "other"."""
+
+    def __init__(
+        self,
+        alert: RaisedAlert,
+        submit: Callable[[str, str | None], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self._action = submit
+        self.ui = Ui_BreachReasonDialog()
+        self.ui.setupUi(self)
+        self._setup_common(self.ui.buttonBox, self.ui.errorLabel)
+        for key, label in BREACH_REASONS.items():
+            self.ui.reasonCombo.addItem(label, key)
+        if alert.breach_reason in BREACH_REASONS:
+            self.ui.reasonCombo.setCurrentIndex(list(BREACH_REASONS).index(alert.breach_reason))
+        if alert.breach_note:
+            self.ui.noteEdit.setPlainText(alert.breach_note)
+        self.ui.summaryLabel.setText(
+            f"<b>{badge_text(Stage.breached)}</b> — {alert.label}<br>"
+            f"{patient_text(alert)}<br>Was due {format_london(alert.due_at)}"
+        )
+
+    def set_reason(self, key: str) -> None:
+        self.ui.reasonCombo.setCurrentIndex(list(BREACH_REASONS).index(key))
+
+    def set_note(self, text: str) -> None:
+        self.ui.noteEdit.setPlainText(text)
+
+    def _values(self) -> tuple[str, str | None]:
+        return str(self.ui.reasonCombo.currentData()), (
+            self.ui.noteEdit.toPlainText().strip() or None
+        )
+
+    def submit(self) -> bool:
+        """Press Save (for tests and keyboard shortcuts); False if refused."""
+        reason, note = self._values()
+        return self._run(lambda: self._action(reason, note))
+
+    def show_error(self, exc: InputError) -> None:
+        super().show_error(exc)
+        (self.ui.noteEdit if exc.field == "note" else self.ui.reasonCombo).setFocus()

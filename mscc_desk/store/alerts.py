@@ -1,0 +1,780 @@
+"""Deadline alerts as rows: what is due to be raised, what is showing, who acknowledged it.
+
+The `deadline` table is the truth and the `alert` table is the memory: a stage is raised
+when a row for (deadline, stage) is written, so "has this been raised?" survives a closed
+app, a sleeping PC and a second workstation on the same database. The scheduler in
+`mscc_desk.alerts` only decides *when* to call `raise_alerts`; calling it too often is
+harmless (each stage is written once), calling it late only makes the alert late, never
+lost. Every function takes `now` so the 24-hour rules can be tested at any instant.
+
+Decisions (DESIGN.md, "Alert stages"):
+
+* Each stage (`due_soon`, `imminent`, `breached`) is raised once per deadline. Stages
+  whose time passed while nobody was looking are all raised at the next check; the
+  panel shows only the most urgent one, so a catch-up does not flood the desk.
+* Acknowledging an alert silences that stage, and the earlier stages of the same deadline
+  it supersedes; a later stage is still raised when its time comes.
+* An unacknowledged breach is raised again every 30 minutes (`BREACH_REPEAT`) while the
+  deadline is open. An *acknowledged* breach is raised no more: the person at the desk
+  has seen it, and the next thing the pathway wants is a breach reason, not more noise.
+  Recording the breach reason also acknowledges the breach.
+* Meeting a deadline acknowledges its outstanding alerts and it raises nothing more.
+* An unacknowledged breach stays on show even if its case was closed or its clock
+  replaced, so no breach leaves the desk without someone having seen it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.clock import as_utc, format_instant, format_london
+from ..domain.deadlines import BREACH_REPEAT, DEFAULT_LEADS, Stage, stage_times
+from ..domain.errors import InputError
+from ..domain.nhs_number import format_nhs
+from .audit import record_event
+from .engine import Database
+from .models import Alert, Case, Deadline, Patient, User
+from .settings import get_setting, set_setting
+from .users import ensure_user
+
+# --- Settings ---------------------------------------------------------------------------
+
+DUE_SOON_KEY = "alerts.due_soon_minutes"
+IMMINENT_KEY = "alerts.imminent_minutes"
+SOUND_KEY = "alerts.sound"
+DEFAULT_DUE_SOON_MINUTES = int(DEFAULT_LEADS[Stage.due_soon].total_seconds() // 60)
+DEFAULT_IMMINENT_MINUTES = int(DEFAULT_LEADS[Stage.imminent].total_seconds() // 60)
+# A week: the longest clock is 7 days, and a lead longer than its clock would only ever
+# raise "due soon" at the moment the clock starts.
+MAX_LEAD_MINUTES = 7 * 24 * 60
+
+STAGE_ORDER: dict[Stage, int] = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
+
+BREACH_REASONS: dict[str, str] = {
+    "mri_not_available": "MRI not available",
+    "patient_declined": "Patient declined",
+    "transfer_delayed": "Transfer delayed",
+    "other": "Other (see note)",
+}
+NOTE_MAX = 2000
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """The alert options every workstation on one database shares."""
+
+    due_soon_minutes: int = DEFAULT_DUE_SOON_MINUTES
+    imminent_minutes: int = DEFAULT_IMMINENT_MINUTES
+    sound: bool = False
+
+    def leads(self) -> dict[Stage, timedelta]:
+        return {
+            Stage.due_soon: timedelta(minutes=self.due_soon_minutes),
+            Stage.imminent: timedelta(minutes=self.imminent_minutes),
+        }
+
+
+def _stored_minutes(session: Session, key: str, default: int) -> int:
+    # A value edited behind the app's back must not silence the alarms: fall back.
+    text = get_setting(session, key)
+    try:
+        value = int(text) if text is not None else default
+    except ValueError:
+        return default
+    return value if 0 < value <= MAX_LEAD_MINUTES else default
+
+
+def _settings(session: Session) -> AlertSettings:
+    due_soon = _stored_minutes(session, DUE_SOON_KEY, DEFAULT_DUE_SOON_MINUTES)
+    imminent = _stored_minutes(session, IMMINENT_KEY, DEFAULT_IMMINENT_MINUTES)
+    if imminent >= due_soon:
+        due_soon, imminent = DEFAULT_DUE_SOON_MINUTES, DEFAULT_IMMINENT_MINUTES
+    sound = (get_setting(session, SOUND_KEY) or "").strip().lower() in ("1", "true", "yes", "on")
+    return AlertSettings(due_soon, imminent, sound)
+
+
+def alert_settings(db: Database) -> AlertSettings:
+    with db.session() as session:
+        return _settings(session)
+
+
+def lead_times(db: Database) -> dict[Stage, timedelta]:
+    """How long before the due instant each early stage is raised, as set for this desk."""
+    return alert_settings(db).leads()
+
+
+def _check_minutes(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(field, f"expected a whole number of minutes, got {value!r}")
+    if value <= 0:
+        raise InputError(field, "must be a positive number of minutes")
+    if value > MAX_LEAD_MINUTES:
+        raise InputError(field, f"must be at most {MAX_LEAD_MINUTES} minutes (7 days)")
+    return value
+
+
+def validate_lead_times(due_soon_minutes: object, imminent_minutes: object) -> tuple[int, int]:
+    """Both leads positive, and "imminent" nearer the deadline than "due soon"."""
+    due_soon = _check_minutes(DUE_SOON_KEY, due_soon_minutes)
+    imminent = _check_minutes(IMMINENT_KEY, imminent_minutes)
+    if imminent >= due_soon:
+        raise InputError(
+            IMMINENT_KEY,
+            f"must be shorter than the due-soon lead ({due_soon} min), "
+            f"or the stages would arrive out of order",
+        )
+    return due_soon, imminent
+
+
+def save_alert_settings(
+    db: Database,
+    *,
+    due_soon_minutes: object,
+    imminent_minutes: object,
+    sound: bool,
+    user: str,
+    now: datetime,
+) -> AlertSettings:
+    """Validate and store all alert options in one transaction, with an audit event."""
+    due_soon, imminent = validate_lead_times(due_soon_minutes, imminent_minutes)
+    if not isinstance(sound, bool):
+        raise InputError(SOUND_KEY, f"expected true or false, got {sound!r}")
+    after = AlertSettings(due_soon, imminent, sound)
+    with db.session() as session:
+        who = ensure_user(session, user, now)
+        before = _settings(session)
+        set_setting(session, DUE_SOON_KEY, str(due_soon), now)
+        set_setting(session, IMMINENT_KEY, str(imminent), now)
+        set_setting(session, SOUND_KEY, "true" if sound else "false", now)
+        if before != after:
+            record_event(
+                session,
+                at=now,
+                action="settings.changed",
+                user_id=who.id,
+                detail={
+                    "before": _settings_json(before),
+                    "after": _settings_json(after),
+                },
+            )
+    return after
+
+
+def set_lead_times(
+    db: Database,
+    *,
+    due_soon_minutes: object,
+    imminent_minutes: object,
+    user: str,
+    now: datetime,
+) -> AlertSettings:
+    """Change the two lead times, keeping the sound option as it is."""
+    current = alert_settings(db)
+    return save_alert_settings(
+        db,
+        due_soon_minutes=due_soon_minutes,
+        imminent_minutes=imminent_minutes,
+        sound=current.sound,
+        user=user,
+        now=now,
+    )
+
+
+def set_sound(db: Database, enabled: bool, *, user: str, now: datetime) -> AlertSettings:
+    current = alert_settings(db)
+    return save_alert_settings(
+        db,
+        due_soon_minutes=current.due_soon_minutes,
+        imminent_minutes=current.imminent_minutes,
+        sound=enabled,
+        user=user,
+        now=now,
+    )
+
+
+def _settings_json(settings: AlertSettings) -> dict[str, Any]:
+    return {
+        DUE_SOON_KEY: settings.due_soon_minutes,
+        IMMINENT_KEY: settings.imminent_minutes,
+        SOUND_KEY: settings.sound,
+    }
+
+
+# --- What is running --------------------------------------------------------------------
+
+
+def patient_name(patient: Patient) -> str:
+    """`OKAFOR, Grace`: family name in capitals, as on a wristband, so it is read back right."""
+    return f"{patient.family_name.strip().upper()}, {patient.given_name.strip()}"
+
+
+@dataclass(frozen=True)
+class OpenDeadline:
+    """A running clock of an open case, with what the desk needs to name the patient."""
+
+    deadline_id: int
+    case_id: int
+    key: str
+    label: str
+    starts_at: datetime
+    due_at: datetime
+    patient_name: str
+    nhs_number: str | None
+
+
+def _open_query(lock: bool = False) -> Any:
+    stmt = (
+        select(Deadline, Patient)
+        .join(Case, Deadline.case_id == Case.id)
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(
+            Case.status == "open",
+            Deadline.met_at.is_(None),
+            Deadline.cancelled_at.is_(None),
+        )
+        .order_by(Deadline.due_at, Deadline.id)
+    )
+    # On PostgreSQL two desks could raise the same stage at once; locking the deadline
+    # rows makes the second wait and then see the first one's alert rows. SQLite already
+    # serialises writers (BEGIN IMMEDIATE) and SQLAlchemy leaves FOR UPDATE out there.
+    return stmt.with_for_update(of=Deadline) if lock else stmt
+
+
+def _open(session: Session, lock: bool = False) -> list[OpenDeadline]:
+    out: list[OpenDeadline] = []
+    for deadline, patient in session.execute(_open_query(lock)):
+        out.append(
+            OpenDeadline(
+                deadline_id=deadline.id,
+                case_id=deadline.case_id,
+                key=deadline.key,
+                label=deadline.label,
+                starts_at=deadline.starts_at,
+                due_at=deadline.due_at,
+                patient_name=patient_name(patient),
+                nhs_number=format_nhs(patient.nhs_number) if patient.nhs_number else None,
+            )
+        )
+    return out
+
+
+def open_deadlines(db: Database) -> list[OpenDeadline]:
+    """Deadlines of open cases that are neither met nor cancelled, soonest first."""
+    with db.session() as session:
+        return _open(session)
+
+
+def _alerts_by_deadline(session: Session, deadline_ids: Iterable[int]) -> dict[int, list[Alert]]:
+    ids = list(deadline_ids)
+    out: dict[int, list[Alert]] = defaultdict(list)
+    if not ids:
+        return out
+    rows = session.scalars(
+        select(Alert).where(Alert.deadline_id.in_(ids)).order_by(Alert.raised_at, Alert.id)
+    )
+    for row in rows:
+        out[row.deadline_id].append(row)
+    return out
+
+
+# --- Raising ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingAlert:
+    """A stage whose time has come and that has not been written yet.
+
+    `at` is when it fell due: the stage time, or for a breach reminder 30 minutes after
+    the previous breach alert. `now - at` is how late it is being raised.
+    """
+
+    deadline: OpenDeadline
+    stage: Stage
+    at: datetime
+    repeat: bool
+
+
+@dataclass(frozen=True)
+class ScheduledAlert:
+    """A stage that will fall due later: what the scheduler arms a job for."""
+
+    deadline_id: int
+    stage: Stage
+    at: datetime
+    repeat: bool
+
+
+def _breach_repeat_at(rows: list[Alert]) -> datetime | None:
+    """When an unacknowledged breach is next raised again; None if it is not to be."""
+    breaches = [r for r in rows if r.stage == Stage.breached]
+    if not breaches or any(r.acknowledged_at is not None for r in breaches):
+        return None
+    last = max(breaches, key=lambda r: (r.raised_at, r.id))
+    return last.raised_at + BREACH_REPEAT
+
+
+def _plan(
+    session: Session, now: datetime, leads: Mapping[Stage, timedelta], lock: bool
+) -> tuple[list[PendingAlert], list[ScheduledAlert]]:
+    deadlines = _open(session, lock)
+    alerts = _alerts_by_deadline(session, (d.deadline_id for d in deadlines))
+    pending: list[PendingAlert] = []
+    later: list[ScheduledAlert] = []
+    for d in deadlines:
+        rows = alerts.get(d.deadline_id, [])
+        raised = {r.stage for r in rows}
+        for stage, at in stage_times(d.due_at, leads).items():
+            if stage in raised:
+                continue
+            if at <= now:
+                pending.append(PendingAlert(d, stage, at, repeat=False))
+            else:
+                later.append(ScheduledAlert(d.deadline_id, stage, at, repeat=False))
+        again = _breach_repeat_at(rows)
+        if again is not None:
+            if again <= now:
+                pending.append(PendingAlert(d, Stage.breached, again, repeat=True))
+            else:
+                later.append(ScheduledAlert(d.deadline_id, Stage.breached, again, repeat=True))
+    pending.sort(key=lambda p: (p.at, p.deadline.deadline_id, STAGE_ORDER[p.stage]))
+    later.sort(key=lambda s: (s.at, s.deadline_id, STAGE_ORDER[s.stage]))
+    return pending, later
+
+
+def due_alerts(
+    db: Database, now: datetime, leads: Mapping[Stage, timedelta] | None = None
+) -> list[PendingAlert]:
+    """What `raise_alerts` would write at `now` (read-only)."""
+    now = as_utc(now)
+    with db.session() as session:
+        pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=False)
+        return pending
+
+
+def upcoming_alerts(
+    db: Database, now: datetime, leads: Mapping[Stage, timedelta] | None = None
+) -> list[ScheduledAlert]:
+    """Stages and breach reminders that fall due after `now`, soonest first."""
+    now = as_utc(now)
+    with db.session() as session:
+        _, later = _plan(session, now, leads or _settings(session).leads(), lock=False)
+        return later
+
+
+def next_fire_time(
+    db: Database, now: datetime, leads: Mapping[Stage, timedelta] | None = None
+) -> datetime | None:
+    """The earliest instant after `now` at which something will need raising."""
+    later = upcoming_alerts(db, now, leads)
+    return later[0].at if later else None
+
+
+@dataclass(frozen=True)
+class RaisedAlert:
+    """One alert row with everything a person needs to act on it."""
+
+    alert_id: int
+    deadline_id: int
+    case_id: int
+    patient_name: str
+    nhs_number: str | None
+    deadline_key: str
+    label: str
+    due_at: datetime
+    stage: Stage
+    raised_at: datetime
+    repeat: bool = False
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    note: str | None = None
+    breach_reason: str | None = None
+    breach_note: str | None = None
+    # "open", "met", "cancelled" or "case closed": an unacknowledged breach stays on
+    # show after its clock stopped running, and the panel says why it is still there.
+    deadline_state: str = "open"
+    met_at: datetime | None = None
+    # When it fell due (stage time or reminder time); known only as it is raised.
+    fell_due_at: datetime | None = None
+
+    @property
+    def lateness(self) -> timedelta | None:
+        """How long after it fell due it was raised: the number the scheduler is judged by."""
+        return None if self.fell_due_at is None else self.raised_at - self.fell_due_at
+
+
+def raise_alerts(
+    db: Database, now: datetime, leads: Mapping[Stage, timedelta] | None = None
+) -> list[RaisedAlert]:
+    """Write every due alert row and its `alert.raised` event, all in one transaction."""
+    now = as_utc(now)
+    out: list[RaisedAlert] = []
+    with db.session() as session:
+        pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=True)
+        for p in pending:
+            row = Alert(deadline_id=p.deadline.deadline_id, stage=p.stage.value, raised_at=now)
+            session.add(row)
+            session.flush()
+            record_event(
+                session,
+                at=now,
+                action="alert.raised",
+                case_id=p.deadline.case_id,
+                detail={
+                    "alert_id": row.id,
+                    "deadline_id": p.deadline.deadline_id,
+                    "deadline": p.deadline.key,
+                    "stage": p.stage.value,
+                    "due_at": format_instant(p.deadline.due_at),
+                    "fell_due_at": format_instant(p.at),
+                    "repeat": p.repeat,
+                },
+            )
+            d = p.deadline
+            out.append(
+                RaisedAlert(
+                    alert_id=row.id,
+                    deadline_id=d.deadline_id,
+                    case_id=d.case_id,
+                    patient_name=d.patient_name,
+                    nhs_number=d.nhs_number,
+                    deadline_key=d.key,
+                    label=d.label,
+                    due_at=d.due_at,
+                    stage=p.stage,
+                    raised_at=now,
+                    repeat=p.repeat,
+                    fell_due_at=p.at,
+                )
+            )
+    return out
+
+
+# --- What is showing --------------------------------------------------------------------
+
+
+def _state(deadline: Deadline, case: Case) -> str:
+    if deadline.met_at is not None:
+        return "met"
+    if deadline.cancelled_at is not None:
+        return "cancelled"
+    if case.status != "open":
+        return "case closed"
+    return "open"
+
+
+def active_alerts(db: Database, now: datetime) -> list[RaisedAlert]:
+    """The alerts to show: most urgent first.
+
+    For each running deadline, its most recent alert if nobody has acknowledged it (an
+    older stage that a newer one superseded is not shown); plus any unacknowledged
+    breach, even of a clock that has stopped running.
+    """
+    as_utc(now)
+    with db.session() as session:
+        unacked_ids = set(
+            session.scalars(
+                select(Alert.deadline_id).where(Alert.acknowledged_at.is_(None)).distinct()
+            )
+        )
+        if not unacked_ids:
+            return []
+        rows = session.execute(
+            select(Alert, Deadline, Case, Patient)
+            .join(Deadline, Alert.deadline_id == Deadline.id)
+            .join(Case, Deadline.case_id == Case.id)
+            .join(Patient, Case.patient_id == Patient.id)
+            .where(Alert.deadline_id.in_(unacked_ids))
+            .order_by(Alert.raised_at, Alert.id)
+        )
+        by_deadline: dict[int, list[tuple[Alert, Deadline, Case, Patient]]] = defaultdict(list)
+        for alert, deadline, case, patient in rows:
+            by_deadline[deadline.id].append((alert, deadline, case, patient))
+        out: list[RaisedAlert] = []
+        for items in by_deadline.values():
+            alert, deadline, case, patient = max(
+                items, key=lambda t: (STAGE_ORDER[Stage(t[0].stage)], t[0].raised_at, t[0].id)
+            )
+            if alert.acknowledged_at is not None:
+                continue
+            state = _state(deadline, case)
+            if state != "open" and alert.stage != Stage.breached:
+                continue
+            breaches = sum(1 for a, *_ in items if a.stage == Stage.breached)
+            out.append(
+                _view(
+                    alert,
+                    deadline,
+                    patient,
+                    state,
+                    repeat=alert.stage == "breached" and breaches > 1,
+                )
+            )
+    out.sort(key=lambda a: (-STAGE_ORDER[a.stage], a.due_at, a.alert_id))
+    return out
+
+
+def _view(
+    alert: Alert,
+    deadline: Deadline,
+    patient: Patient,
+    state: str,
+    repeat: bool,
+    acknowledged_by: str | None = None,
+) -> RaisedAlert:
+    return RaisedAlert(
+        alert_id=alert.id,
+        deadline_id=deadline.id,
+        case_id=deadline.case_id,
+        patient_name=patient_name(patient),
+        nhs_number=format_nhs(patient.nhs_number) if patient.nhs_number else None,
+        deadline_key=deadline.key,
+        label=deadline.label,
+        due_at=deadline.due_at,
+        stage=Stage(alert.stage),
+        raised_at=alert.raised_at,
+        repeat=repeat,
+        acknowledged_at=alert.acknowledged_at,
+        acknowledged_by=acknowledged_by,
+        note=alert.note,
+        breach_reason=deadline.breach_reason,
+        breach_note=deadline.breach_note,
+        deadline_state=state,
+        met_at=deadline.met_at,
+    )
+
+
+def alerts_of_deadline(db: Database, deadline_id: int) -> list[RaisedAlert]:
+    """Every alert row of one deadline, oldest first, with who acknowledged it."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Alert, Deadline, Case, Patient, User)
+            .join(Deadline, Alert.deadline_id == Deadline.id)
+            .join(Case, Deadline.case_id == Case.id)
+            .join(Patient, Case.patient_id == Patient.id)
+            .outerjoin(User, Alert.acknowledged_by_id == User.id)
+            .where(Alert.deadline_id == deadline_id)
+            .order_by(Alert.raised_at, Alert.id)
+        )
+        out: list[RaisedAlert] = []
+        breaches = 0
+        for alert, deadline, case, patient, user in rows:
+            if alert.stage == Stage.breached:
+                breaches += 1
+            out.append(
+                _view(
+                    alert,
+                    deadline,
+                    patient,
+                    _state(deadline, case),
+                    repeat=alert.stage == "breached" and breaches > 1,
+                    acknowledged_by=user.username if user is not None else None,
+                )
+            )
+        return out
+
+
+# --- Acting on alerts -------------------------------------------------------------------
+
+
+def _clean_note(note: str | None, field: str = "note") -> str | None:
+    if note is None:
+        return None
+    if not isinstance(note, str):
+        raise InputError(field, f"expected text, got {type(note).__name__}")
+    text = note.strip()
+    if len(text) > NOTE_MAX:
+        raise InputError(field, f"is {len(text)} characters; at most {NOTE_MAX}")
+    return text or None
+
+
+def _ack(rows: Iterable[Alert], user: User, now: datetime) -> list[int]:
+    ids: list[int] = []
+    for row in rows:
+        if row.acknowledged_at is None:
+            row.acknowledged_at = now
+            row.acknowledged_by_id = user.id
+            ids.append(row.id)
+    return ids
+
+
+def acknowledge(
+    db: Database, alert_id: int, user: str, now: datetime, note: str | None = None
+) -> list[int]:
+    """Record who saw an alert and when; returns the ids of every alert it silenced.
+
+    It also silences the earlier stages of the same deadline still outstanding (seeing
+    "breached" covers "due soon"), but no stage that has not been raised yet: those
+    still arrive. Acknowledging a breach acknowledges its reminders and stops them.
+    """
+    now = as_utc(now)
+    text = _clean_note(note)
+    with db.session() as session:
+        who = ensure_user(session, user, now)
+        alert = session.get(Alert, alert_id)
+        if alert is None:
+            raise InputError("alert", f"there is no alert {alert_id}")
+        if alert.acknowledged_at is not None:
+            by = session.get(User, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
+            raise InputError(
+                "alert",
+                f"was already acknowledged by {by.display_name if by else 'someone'} "
+                f"at {format_london(alert.acknowledged_at)}",
+            )
+        deadline = session.get(Deadline, alert.deadline_id)
+        assert deadline is not None  # a foreign key
+        rank = STAGE_ORDER[Stage(alert.stage)]
+        earlier = session.scalars(
+            select(Alert).where(
+                Alert.deadline_id == alert.deadline_id,
+                Alert.acknowledged_at.is_(None),
+                Alert.id != alert.id,
+            )
+        ).all()
+        covered = [
+            a
+            for a in earlier
+            if STAGE_ORDER[Stage(a.stage)] <= rank
+            and (a.raised_at, a.id) < (alert.raised_at, alert.id)
+        ]
+        alert.note = text
+        ids = _ack([alert, *covered], who, now)
+        record_event(
+            session,
+            at=now,
+            action="alert.acknowledged",
+            user_id=who.id,
+            case_id=deadline.case_id,
+            detail={
+                "alert_id": alert.id,
+                "deadline_id": deadline.id,
+                "deadline": deadline.key,
+                "stage": alert.stage,
+                "note": text,
+                "covers": ids[1:],
+            },
+        )
+        return ids
+
+
+def record_breach_reason(
+    db: Database,
+    deadline_id: int,
+    reason: str,
+    note: str | None,
+    user: str,
+    now: datetime,
+) -> list[int]:
+    """Why a deadline was missed (an audit measure); acknowledges its breach alerts.
+
+    Returns the ids of the alerts it acknowledged. May be recorded again to correct it:
+    the audit trail keeps the earlier reason.
+    """
+    now = as_utc(now)
+    if reason not in BREACH_REASONS:
+        raise InputError("reason", f"{reason!r} is not one of {', '.join(BREACH_REASONS)}")
+    text = _clean_note(note)
+    if reason == "other" and not text:
+        raise InputError("note", "is required when the reason is 'other': say what happened")
+    with db.session() as session:
+        who = ensure_user(session, user, now)
+        deadline = session.get(Deadline, deadline_id)
+        if deadline is None:
+            raise InputError("deadline", f"there is no deadline {deadline_id}")
+        stopped = deadline.met_at if deadline.met_at is not None else now
+        if deadline.due_at > stopped:
+            raise InputError(
+                "deadline",
+                f"{deadline.label} is not breached (due {format_london(deadline.due_at)})",
+            )
+        before = {"reason": deadline.breach_reason, "note": deadline.breach_note}
+        deadline.breach_reason = reason
+        deadline.breach_note = text
+        rows = session.scalars(
+            select(Alert).where(
+                Alert.deadline_id == deadline.id,
+                Alert.stage == Stage.breached.value,
+                Alert.acknowledged_at.is_(None),
+            )
+        ).all()
+        ids = _ack(rows, who, now)
+        record_event(
+            session,
+            at=now,
+            action="deadline.breach_reason",
+            user_id=who.id,
+            case_id=deadline.case_id,
+            detail={
+                "deadline_id": deadline.id,
+                "deadline": deadline.key,
+                "reason": reason,
+                "note": text,
+                "before": before,
+                "acknowledged": ids,
+            },
+        )
+        return ids
+
+
+def meet_deadline(
+    db: Database, deadline_id: int, met_at: datetime, user: str, now: datetime
+) -> list[int]:
+    """Stop a clock: it raises nothing more, and its outstanding alerts are acknowledged.
+
+    Returns the ids of the alerts it acknowledged.
+    """
+    now = as_utc(now)
+    try:
+        met = as_utc(met_at)
+    except (ValueError, AttributeError):
+        raise InputError("met_at", "needs a time with a UTC offset") from None
+    if met > now:
+        raise InputError("met_at", f"{format_london(met)} is in the future")
+    with db.session() as session:
+        who = ensure_user(session, user, now)
+        deadline = session.get(Deadline, deadline_id)
+        if deadline is None:
+            raise InputError("deadline", f"there is no deadline {deadline_id}")
+        if deadline.met_at is not None:
+            raise InputError(
+                "deadline", f"{deadline.label} was already met at {format_london(deadline.met_at)}"
+            )
+        if deadline.cancelled_at is not None:
+            raise InputError("deadline", f"{deadline.label} was cancelled; it cannot be met")
+        if met < deadline.starts_at:
+            raise InputError(
+                "met_at",
+                f"{format_london(met)} is before the clock started "
+                f"({format_london(deadline.starts_at)})",
+            )
+        deadline.met_at = met
+        rows = session.scalars(
+            select(Alert).where(Alert.deadline_id == deadline.id, Alert.acknowledged_at.is_(None))
+        ).all()
+        ids = _ack(rows, who, now)
+        for row in rows:
+            row.note = row.note or "deadline met"
+        late = met > deadline.due_at
+        record_event(
+            session,
+            at=now,
+            action="deadline.met",
+            user_id=who.id,
+            case_id=deadline.case_id,
+            detail={
+                "deadline_id": deadline.id,
+                "deadline": deadline.key,
+                "met_at": format_instant(met),
+                "due_at": format_instant(deadline.due_at),
+                "late": late,
+                "late_by_seconds": int((met - deadline.due_at).total_seconds()) if late else 0,
+                "acknowledged": ids,
+            },
+        )
+        return ids
