@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from .context import DeskContext
     from .main_window import MainWindow
 
 NO_DISPLAY = (
@@ -66,14 +67,41 @@ def run(db_target: str | None, smoke: bool) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     try:
-        window = MainWindow(DeskContext(db))
-        window.resize(1400, 800)
-        window.show()
-        if smoke:
+        ctx = DeskContext(db)
+        if smoke:  # a diagnostic: it raises no alerts and takes no one's place at the desk
+            window = MainWindow(ctx)
+            window.resize(1400, 800)
+            window.show()
             return _smoke(app, window, started)
-        return app.exec()
+        return _desk(app, ctx)
     finally:
         db.dispose()
+
+
+def _desk(app: QApplication, ctx: DeskContext) -> int:
+    """The real desk: one per database and login, with its alert scheduler running."""
+    from ..alerts.scheduler import AlertController
+    from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance, bring_to_front
+    from .main_window import MainWindow
+
+    guard = SingleInstance(ctx.db.url.render_as_string(hide_password=False))
+    if not guard.is_primary():
+        guard.notify_primary()
+        print(ALREADY_RUNNING, file=sys.stderr)
+        return 0
+    alerts = AlertController(ctx)
+    window = MainWindow(ctx)
+    window.attach_alerts(alerts)
+    ctx.data_changed.connect(alerts.resync)
+    guard.activation_requested.connect(lambda: bring_to_front(window))
+    window.resize(1500, 860)
+    window.show()
+    alerts.start()  # catches up at once on what fell due while the desk was closed
+    try:
+        return app.exec()
+    finally:
+        alerts.stop()
+        guard.close()
 
 
 def _smoke(app: QApplication, window: MainWindow, started: float) -> int:

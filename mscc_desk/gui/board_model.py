@@ -101,6 +101,7 @@ class BoardModel(QAbstractTableModel):
         self._pathway = pathway
         self._clock = clock
         self._rows: list[BoardRow] = []
+        self._alerted: dict[int, Stage] = {}
         self._now = clock.now()
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -114,6 +115,18 @@ class BoardModel(QAbstractTableModel):
         self._rows = list(rows)
         self._now = self._clock.now()
         self.endResetModel()
+
+    def set_alerted(self, stages: dict[int, Stage]) -> None:
+        """Cases with an unacknowledged alert: their patient cell says so, in words too."""
+        if stages == self._alerted:
+            return
+        self._alerted = dict(stages)
+        if self._rows:
+            col = Column.PATIENT
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+
+    def alerted_stage(self, case_id: int) -> Stage | None:
+        return self._alerted.get(case_id)
 
     def row(self, source_row: int) -> BoardRow:
         return self._rows[source_row]
@@ -160,6 +173,9 @@ class BoardModel(QAbstractTableModel):
         if role == DEADLINE_ROLE and col is Column.NEXT_DEADLINE and row.next_deadline:
             return (row.next_deadline.label, short_london(row.next_deadline.due_at))
         if role == Qt.ItemDataRole.ToolTipRole:
+            alerted = self._alerted.get(row.case_id)
+            if col is Column.PATIENT and alerted is not None:
+                return f"Alert to acknowledge: {alerted.value.replace('_', ' ')}"
             return self._tooltip(row, col)
         return self._style(row, col, role)
 
@@ -235,6 +251,14 @@ class BoardModel(QAbstractTableModel):
         return None
 
     def _style(self, row: BoardRow, col: Column, role: int) -> Any:
+        alerted = self._alerted.get(row.case_id)
+        if col is Column.PATIENT and alerted is not None:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return stage_icon(alerted)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return STAGE_TINT[alerted]
+            if role == Qt.ItemDataRole.FontRole:
+                return _bold()
         if col is Column.CATEGORY:
             if role == Qt.ItemDataRole.DecorationRole:
                 return category_icon(row.category)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..alerts.scheduler import AlertController
 from ..domain.clock import format_london
+from ..domain.deadlines import Stage
 from ..store.drafts import DraftSummary
+from .alert_panel import AlertPanel
 from .board_loader import BoardLoader, BoardSnapshot
 from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column, short_london
 from .board_view import DeadlineDelegate, fit_columns
-from .case_summary import CaseSummaryWindow
+from .case_view import CaseView
 from .context import DeskContext
 from .desk_dialogs import CoordinatorDialog, UserPicker
 from .desk_state import (
@@ -51,6 +55,7 @@ BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
 CLOCK_MS = 15_000
 _SOMEONE_ELSE = "__someone_else__"
+STAGE_ORDER = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +68,9 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.ctx = ctx
-        self._summaries: dict[int, CaseSummaryWindow] = {}
+        self._cases: dict[int, CaseView] = {}
+        self.alerts: AlertController | None = None
+        self.alert_panel: AlertPanel | None = None
         self._intakes: list[QWidget] = []
         self._fitted = False
         self._select_after_load: int | None = None
@@ -275,24 +282,49 @@ class MainWindow(QMainWindow):
         if case_id is not None:
             self.open_case(case_id)
 
-    def open_case(self, case_id: int) -> CaseSummaryWindow:
-        """Show the read-only summary; a case already open is brought to the front."""
-        window = self._summaries.get(case_id)
-        if window is None:
-            window = CaseSummaryWindow(self.ctx, case_id, self)
+    def open_case(self, case_id: int) -> CaseView:
+        """Show the case view; a case already open is brought to the front."""
+        window = self._cases.get(case_id)
+        if window is None or not shiboken6.isValid(window):
+            window = CaseView(self.ctx, case_id)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.finished.connect(self._summary_closed)
+            window.destroyed.connect(lambda _=None, cid=case_id: self._cases.pop(cid, None))
             window.follow_up_requested.connect(self.record_follow_up)
-            self._summaries[case_id] = window
+            self._cases[case_id] = window
         window.show()
         window.raise_()
         window.activateWindow()
         return window
 
-    def _summary_closed(self) -> None:
-        window = self.sender()
-        if isinstance(window, CaseSummaryWindow):
-            self._summaries.pop(window.case_id, None)
+    # --- alerts ------------------------------------------------------------------------
+
+    def attach_alerts(self, controller: AlertController) -> AlertPanel:
+        """Show the alert panel beside the board and mark alerted cases on the board.
+
+        The panel is a dock, never a modal box: an alert must not stop a call being typed.
+        """
+        self.alerts = controller
+        panel = AlertPanel(self.ctx, controller, self)
+        dock = QDockWidget("Alerts", self)
+        dock.setObjectName("alertsDock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        panel.open_case_requested.connect(self.open_case)
+        controller.alerts_changed.connect(self._mark_alerted_cases)
+        self.alert_panel = panel
+        self._mark_alerted_cases()
+        return panel
+
+    def _mark_alerted_cases(self) -> None:
+        if self.alerts is None:
+            return
+        stages: dict[int, Stage] = {}
+        for alert in self.alerts.active_alerts():
+            known = stages.get(alert.case_id)
+            if known is None or STAGE_ORDER[alert.stage] > STAGE_ORDER[known]:
+                stages[alert.case_id] = alert.stage
+        self.model.set_alerted(stages)
 
     # --- calls and drafts ----------------------------------------------------------
 

@@ -21,7 +21,7 @@ from mscc_desk.gui.board_model import (
     BoardModel,
     Column,
 )
-from mscc_desk.store.board import case_summary, location_text, open_cases
+from mscc_desk.store.board import location_text, open_cases
 from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Case, ChecklistItem
 from tests.gui.desk_helpers import NOW, fake_clock, nhs, open_db, payload, record, three_cases
@@ -147,28 +147,6 @@ def test_location_text_drops_repeated_words() -> None:
     assert location_text("emergency_department", "Kingsmead") == "ED: Kingsmead"
     assert location_text("home", None) == "Home"
     assert location_text(None, None) == ""
-
-
-def test_case_summary_has_rule_calls_clocks_and_checklist(
-    db: Database, clock: FakeClock
-) -> None:
-    ids = three_cases(db, clock)
-    summary = case_summary(db, ids["smith"])
-    assert summary is not None
-    assert summary.patient_name == "SMITH, Ann"
-    assert summary.category == "emergency"
-    assert summary.rule_key == "T1" and "cord compression" in summary.rule_text
-    assert summary.rule_ref
-    assert [(c.caller_name, c.call_back) for c in summary.calls] == [("Dr Patel", "bleep 1234")]
-    assert summary.calls[0].taken_by == "night registrar"
-    assert [d.key for d in summary.deadlines] == ["mri"]
-    assert summary.deadlines[0].is_open
-    titles = {item.title for item in summary.checklist}
-    assert "MRI" in titles
-    assert case_summary(db, 999) is None
-
-
-# --- the model -----------------------------------------------------------------------
 
 
 def make_model(db: Database, clock: FakeClock, qtbot: QtBot) -> tuple[BoardModel, BoardFilter]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
+from mscc_desk.domain.deadlines import Stage
 from mscc_desk.gui.board_model import Column
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.desk_dialogs import (
@@ -190,7 +192,7 @@ def test_ctrl_f_focuses_find_and_keys_are_bound(
     assert window.ui.actionRefresh.shortcut() == QKeySequence("F5")
 
 
-def test_enter_on_a_row_opens_the_case_summary(
+def test_enter_on_a_row_opens_the_case_view(
     qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
 ) -> None:
     window = open_window(qtbot, db, clock, user="night registrar")
@@ -199,20 +201,17 @@ def test_enter_on_a_row_opens_the_case_summary(
     board.setFocus()
     window.select_case(cases["smith"])
     QTest.keyClick(board, Qt.Key.Key_Return)
-    summary = window._summaries.get(cases["smith"])
-    assert summary is not None and summary.isVisible()
-    assert not summary.isModal()
-    assert "SMITH, Ann" in summary.ui.titleLabel.text()
-    assert "943 476 5919" in summary.ui.titleLabel.text()
-    body = summary.ui.body.toPlainText()
-    assert "Dr Patel" in body and "bleep 1234" in body
-    assert "MRI within 24 h" in body
-    assert window.open_case(cases["smith"]) is summary  # one window per case
-    summary.ui.followUpButton.click()
+    view = window._cases.get(cases["smith"])
+    assert view is not None and view.isVisible()
+    assert not view.isModal()
+    assert "SMITH, Ann" in view.ui.patientLabel.text()
+    assert "943 476 5919" in view.ui.identifiersLabel.text()
+    assert window.open_case(cases["smith"]) is view  # one window per case
+    view.ui.followUpButton.click()
     assert FakeIntake.opened[-1].case_id == cases["smith"]
-    assert FakeIntake.opened[-1] in window._intakes  # owned by the desk, not the summary
-    summary.close()
-    qtbot.waitUntil(lambda: cases["smith"] not in window._summaries)
+    assert FakeIntake.opened[-1] in window._intakes  # owned by the desk, not the case view
+    view.close()
+    qtbot.waitUntil(lambda: cases["smith"] not in window._cases)
 
 
 def test_board_refreshes_when_data_changes_and_keeps_the_selection(
@@ -391,9 +390,9 @@ def test_find_then_enter_opens_the_match_and_escape_clears(
     search = window.ui.searchEdit
     qtbot.keyClicks(search, "Mary")
     QTest.keyClick(search, Qt.Key.Key_Return)
-    summary = window._summaries.get(cases["jones"])
-    assert summary is not None and "JONES, Mary" in summary.ui.titleLabel.text()
-    summary.close()
+    view = window._cases.get(cases["jones"])
+    assert view is not None and "JONES, Mary" in view.ui.patientLabel.text()
+    view.close()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     search.setFocus()
@@ -419,3 +418,33 @@ def test_a_background_refresh_keeps_the_scroll_position(
     reload(qtbot, window)
     assert bar.value() == position
     assert window.selected_case_id() == window.proxy.case_id_at(0)
+
+
+def test_alerts_dock_beside_the_board_and_mark_the_alerted_row(
+    qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
+) -> None:
+    from mscc_desk.alerts.scheduler import AlertController
+
+    window = open_window(qtbot, db, clock, user="night registrar")
+    controller = AlertController(window.ctx)
+    panel = window.attach_alerts(controller)
+    try:
+        clock.advance(timedelta(hours=25))  # every 24-hour clock has now breached
+        controller.start()
+        qtbot.waitUntil(
+            lambda: window.model.alerted_stage(cases["smith"]) is not None, timeout=10_000
+        )
+        assert window.model.alerted_stage(cases["smith"]) == Stage.breached
+        row = next(
+            r
+            for r in range(window.model.rowCount())
+            if window.model.row(r).case_id == cases["smith"]
+        )
+        index = window.model.index(row, Column.PATIENT)
+        assert "breached" in index.data(Qt.ItemDataRole.ToolTipRole)
+        assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+        dock = panel.parentWidget()
+        assert dock is not None and dock.objectName() == "alertsDock"
+        assert not panel.isModal()
+    finally:
+        controller.stop()
