@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="who took the call (default: $MSCC_DESK_USER, else the login name)",
     )
 
+    p = sub.add_parser("handover", help="the handover printout of all open cases, as PDF")
+    _db_option(p)
+    p.add_argument("--pdf", required=True, metavar="OUT")
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help="who printed it (default: $MSCC_DESK_USER, else the login name)",
+    )
+
     p = sub.add_parser("demo", help="fill the database with realistic synthetic cases")
     _db_option(p)
     p.add_argument("--cases", type=int, required=True, metavar="N")
@@ -146,6 +155,10 @@ def _read_json(source: str) -> Any:
         ) from None
 
 
+def _acting_user(args: argparse.Namespace) -> str:
+    return str(args.user or os.environ.get("MSCC_DESK_USER") or getpass.getuser())
+
+
 def _print_json(payload: Any) -> None:
     print(json.dumps(payload, ensure_ascii=False))
 
@@ -176,13 +189,20 @@ def cmd_record(args: argparse.Namespace) -> int:
     data = _read_json(args.json)
     if not isinstance(data, dict):
         raise InputError("input", "must be a JSON object")
-    user = args.user or os.environ.get("MSCC_DESK_USER") or getpass.getuser()
+    user = _acting_user(args)
     db = _open(args)
     try:
         outcome = record_call(db, data, user=user, case_id=args.case)
     finally:
         db.dispose()
     _print_json(outcome.to_json())
+    return EXIT_OK
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    from .reports.handover import cmd_handover as write_handover
+
+    _print_json(write_handover(args.db, args.pdf, _acting_user(args)))
     return EXIT_OK
 
 
@@ -255,6 +275,7 @@ def cmd_user(args: argparse.Namespace) -> int:
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "triage": cmd_triage,
+    "handover": cmd_handover,
     "record": cmd_record,
     "demo": cmd_demo,
     "db": cmd_db,

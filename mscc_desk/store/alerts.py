@@ -41,8 +41,8 @@ from ..domain.nhs_number import format_nhs
 from .audit import record_event
 from .engine import Database
 from .models import Alert, Case, Deadline, Patient, User
+from .permissions import acting_user
 from .settings import get_setting, set_setting
-from .users import ensure_user
 
 # --- Settings ---------------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ def save_alert_settings(
         raise InputError(SOUND_KEY, f"expected true or false, got {sound!r}")
     after = AlertSettings(due_soon, imminent, sound)
     with db.session() as session:
-        who = ensure_user(session, user, now)
+        who = acting_user(session, user, "settings.manage", now)
         before = _settings(session)
         set_setting(session, DUE_SOON_KEY, str(due_soon), now)
         set_setting(session, IMMINENT_KEY, str(imminent), now)
@@ -616,7 +616,7 @@ def acknowledge(
     now = as_utc(now)
     text = _clean_note(note)
     with db.session() as session:
-        who = ensure_user(session, user, now)
+        who = acting_user(session, user, "case.write", now)
         alert = session.get(Alert, alert_id)
         if alert is None:
             raise InputError("alert", f"there is no alert {alert_id}")
@@ -683,7 +683,7 @@ def record_breach_reason(
     if reason == "other" and not text:
         raise InputError("note", "is required when the reason is 'other': say what happened")
     with db.session() as session:
-        who = ensure_user(session, user, now)
+        who = acting_user(session, user, "case.write", now)
         deadline = session.get(Deadline, deadline_id)
         if deadline is None:
             raise InputError("deadline", f"there is no deadline {deadline_id}")
@@ -737,7 +737,7 @@ def meet_deadline(
     if met > now:
         raise InputError("met_at", f"{format_london(met)} is in the future")
     with db.session() as session:
-        who = ensure_user(session, user, now)
+        who = acting_user(session, user, "case.write", now)
         deadline = session.get(Deadline, deadline_id)
         if deadline is None:
             raise InputError("deadline", f"there is no deadline {deadline_id}")

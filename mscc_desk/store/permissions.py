@@ -123,10 +123,13 @@ def acting_user(session: Session, username: str, action: str, now: datetime) -> 
     """The user a caller names (command line `--user`, scripts), authorized for `action`.
 
     Before the first administrator exists, an unknown name is created on the fly as a
-    coordinator, exactly as `ensure_user` always did, so existing scripts keep working.
-    Afterwards only users an administrator created may act: an unknown name is refused
-    instead of silently becoming a new account with write access.
+    coordinator, exactly as `ensure_user` always did, so existing scripts keep working;
+    the administrator's actions (settings) are then open to the desk, since nobody yet
+    holds that role. Afterwards only users an administrator created may act: an unknown
+    name is refused instead of silently becoming a new account with write access.
     """
     if not sign_in_configured(session):
-        ensure_user(session, username, now)
+        user = ensure_user(session, username, now)
+        if action in ("settings.manage",) and user.active:
+            return user
     return authorize(session, username, action)

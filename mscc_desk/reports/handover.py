@@ -1,0 +1,782 @@
+"""The handover sheet: one painter for the PDF, the printer and the print preview.
+
+The sheet is printed at the change of shift and carried all night by someone who did
+not take the calls, so it must be right (the same code draws every copy: PDF from the
+command line, paper from the window, the preview on screen), complete (every open case,
+and what changed since the last handover) and readable at a glance (A4 landscape, no
+text under 9 pt, urgency in words as well as shading so a grey printer loses nothing).
+
+`QTextDocument.print_()` cannot draw a header and a "Page N of M" footer on every page,
+and would split a case across pages; so each part of the sheet (the "since the last
+handover" section, then one block per case) is its own small HTML document, laid out on
+the printer itself, and this module places the blocks on pages, keeping each case whole
+on one page unless it is taller than a page, and paints the header and footer around
+them with a `QPainter`.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from ..domain.clock import format_london, london
+from ..domain.errors import InputError
+from ..domain.pathway import Pathway, default_pathway
+from ..domain.resources import resource_path
+from ..store.engine import Database
+from ..store.handover import (
+    ChangedCase,
+    HandoverCase,
+    HandoverChanges,
+    changes_since_last_handover,
+    current_coordinator,
+    handover_cases,
+    service_name,
+    short_time,
+)
+
+MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
+DAY_STARTS, NIGHT_STARTS = 8, 20  # hours, Europe/London
+PDF_DPI = 300
+MARGIN_MM = 10.0
+GAP_MM = 3.0
+FONT_FAMILIES = ["DejaVu Sans Condensed", "Segoe UI", "Arial", "Liberation Sans", "Helvetica"]
+BODY_PT = 10.0
+SHADE = QColor(224, 224, 224)  # overdue cases: light enough to read through, on any printer
+# Column widths of the case table, in percent; the same in every block so columns align.
+# Below them, one full-width line lists what is outstanding: a dozen checklist titles in
+# a narrow column of their own made each case half a page tall.
+COLUMNS = (
+    ("Urgency and next clock", 18),
+    ("Patient", 21),
+    ("What is wrong · what has been done", 40),
+    ("Handover note", 21),
+)
+# The checklist as a to-do line. Unknown keys fall back to the pathway file's title, so a
+# trust's own items still print; the pain items are one group, as a registrar thinks of them.
+TODO_WORDS = {
+    "coordinator_assessment": "coordinator assessment",
+    "mri": "MRI",
+    "immobilisation": "immobilisation",
+    "expert_review": "expert review",
+    "analgesia": "analgesia",
+    "dexamethasone": "dexamethasone",
+    "sins": "SINS",
+    "definitive_treatment": "definitive treatment",
+    "rehabilitation": "rehabilitation",
+    "discharge": "discharge planning",
+    "information": "information to the person",
+    "oncology_referral": "oncology referral",
+}
+PAIN_TODO = {
+    "pain_assessment": "assessment",
+    "pain_plan": "plan",
+    "pain_review": "review",
+    "pain_referral": "specialist referral",
+}
+
+
+# --- What goes on the sheet ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HandoverSheet:
+    """Everything printed, read once, so every page shows the same instant."""
+
+    service: str
+    shift: str
+    coordinator: str
+    printed_by: str
+    printed_at: datetime
+    cases: Sequence[HandoverCase]
+    changes: HandoverChanges
+
+
+def load_sheet(
+    db: Database, *, printed_by: str, now: datetime, pathway: Pathway | None = None
+) -> HandoverSheet:
+    pathway = pathway or default_pathway()
+    return HandoverSheet(
+        service=service_name(db),
+        shift=shift_text(now),
+        coordinator=current_coordinator(db),
+        printed_by=printed_by,
+        printed_at=now,
+        cases=handover_cases(db, now, pathway),
+        changes=changes_since_last_handover(db, now, pathway),
+    )
+
+
+def shift_text(now: datetime) -> str:
+    """`Night shift, Tue 24 Nov 2026 20:00 → Wed 08:00`: the shift `now` falls in, London time.
+
+    A night that started yesterday evening is still that night at 03:00, so the sheet
+    printed at 03:00 and the one printed at 20:05 carry the same shift.
+    """
+    local = london(now)
+    if DAY_STARTS <= local.hour < NIGHT_STARTS:
+        return f"Day shift, {local:%a %d %b %Y} {DAY_STARTS:02d}:00 → {NIGHT_STARTS:02d}:00"
+    start_day = local.date() if local.hour >= NIGHT_STARTS else local.date() - timedelta(days=1)
+    end_day = start_day + timedelta(days=1)
+    return (
+        f"Night shift, {start_day:%a %d %b %Y} {NIGHT_STARTS:02d}:00 → "
+        f"{end_day:%a} {DAY_STARTS:02d}:00"
+    )
+
+
+# --- HTML for each part ---------------------------------------------------------------
+
+
+def _e(text: object) -> str:
+    """Escaped, with no line break between a number and its unit (`24 h`, `16 mg`)."""
+    escaped = html.escape(str(text), quote=False)
+    return re.sub(r"(?<=\d) (?=(?:h|min|d|mg|y)\b)", "\u00a0", escaped)
+
+
+def _keep_numbers(text: str) -> str:
+    """No line break inside `01632 960 123` or `bleep 1234`: half a number is a wrong one."""
+    return re.sub(r"(?<=\w) (?=\d)", "\u00a0", text)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(_e(line) for line in text.splitlines())
+
+
+def _change_cell(title: str, items: Sequence[ChangedCase], now: datetime) -> str:
+    """One column of "since the last handover"; names and case numbers only, because a
+    closed case's details no longer belong on a sheet carried round the hospital."""
+    lines = [f"<b>{_e(title)}: {len(items) if items else 'none'}</b>"]
+    lines.extend(
+        f"{_e(short_time(i.at, now))} <b>{_e(i.patient_name)}</b> (case {i.case_id}): {_e(i.what)}"
+        for i in items
+    )
+    return "<br>".join(lines)
+
+
+def changes_html(sheet: HandoverSheet) -> str:
+    """The top of the first page: what happened since the role last changed hands."""
+    ch, now = sheet.changes, sheet.printed_at
+    if ch.last_handover is not None:
+        last = ch.last_handover
+        heading = f"Since the last handover: {_e(last.text)}, {_e(format_london(last.at))}"
+    else:
+        heading = (
+            f"Since {_e(format_london(ch.since))} (no handover recorded yet: the last 12 hours)"
+        )
+    cells = "".join(
+        f'<td width="25%">{_change_cell(title, items, now)}</td>'
+        for title, items in (
+            ("New cases", ch.new_cases),
+            ("Closed", ch.closed_cases),
+            ("Breaches", ch.breaches),
+            ("Category changes", ch.category_changes),
+        )
+    )
+    parts = [f"<h2>{heading}</h2>", f'<table class="changes" width="100%"><tr>{cells}</tr></table>']
+    cases = sheet.cases
+    if cases:
+        overdue = sum(1 for c in cases if c.overdue)
+        by_category = Counter(c.category_short for c in cases)
+        ranks = {c.category_short: c.category_rank for c in cases}
+        counts = ", ".join(
+            f"{_e(k)} {n}" for k, n in sorted(by_category.items(), key=lambda kv: ranks[kv[0]])
+        )
+        parts.append(
+            f'<p class="summary">Open cases: {len(cases)} (overdue: {overdue}; {counts}), '
+            "most urgent first.</p>"
+        )
+    else:
+        parts.append('<p class="none">No open cases.</p>')
+    return "".join(parts)
+
+
+def _cells(cells: Iterable[str], cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return "".join(
+        f'<td width="{width}%"{attr}>{cell}</td>'
+        for cell, (_, width) in zip(cells, COLUMNS, strict=True)
+    )
+
+
+def table_head_html() -> str:
+    return (
+        '<table class="cases" width="100%" cellspacing="0"><tr>'
+        + _cells((_e(title) for title, _ in COLUMNS), "head")
+        + "</tr></table>"
+    )
+
+
+def short_title(title: str) -> str:
+    """A checklist title as a to-do word: `Adequate pain relief, promptly` -> `Adequate pain
+    relief`; asides in brackets go, but "(local policy)" stays, as it does everywhere."""
+    out: list[str] = []
+    depth, aside = 0, ""
+    for ch in title:
+        if ch == "(":
+            depth += 1
+            aside = ""
+        elif ch == ")" and depth:
+            depth -= 1
+            if aside.strip() == "local policy":
+                out.append("(local policy)")
+        elif depth:
+            aside += ch
+        else:
+            out.append(ch)
+    text = " ".join("".join(out).split())
+    head, _, rest = text.partition(",")
+    if rest and "(local policy)" in rest:
+        head += " (local policy)"
+    return head.strip() or title
+
+
+def _started(label: str) -> str:
+    return label[:-1] + ", started)" if label.endswith(")") else label + " (started)"
+
+
+def todo_items(case: HandoverCase) -> list[tuple[str, bool]]:
+    """Outstanding checklist items as (label, started), in pathway order, the pain items as
+    one group; "started" means something is already entered, so it is not done twice."""
+    items: list[tuple[str, bool]] = []
+    pain: list[str] = []
+    pain_at = -1
+    for key, title in zip(case.outstanding_keys, case.outstanding, strict=True):
+        if key in PAIN_TODO:
+            pain_at = len(items) if pain_at < 0 else pain_at
+            pain.append(_started(PAIN_TODO[key]) if key in case.started else PAIN_TODO[key])
+            continue
+        label = TODO_WORDS.get(key) or short_title(title)
+        if "(local policy)" in title and "(local policy)" not in label:
+            label += " (local policy)"
+        started = key in case.started
+        items.append((_started(label) if started else label, started))
+    if pain:
+        items.insert(pain_at, ("pain " + ", ".join(pain), False))
+    return items
+
+
+def todo_text(case: HandoverCase) -> str:
+    return "; ".join(label for label, _ in todo_items(case)) or "nothing"
+
+
+def todo_html(case: HandoverCase) -> str:
+    parts = [
+        f'<span class="started">{_e(label)}</span>' if started else _e(label)
+        for label, started in todo_items(case)
+    ]
+    return "; ".join(parts) if parts else "nothing"
+
+
+def case_html(case: HandoverCase, now: datetime, tags: Sequence[str] = ()) -> str:
+    """One case, read left to right from how urgent to what to do, then what is left."""
+    cat = _e(case.category_short) + "".join(f" · {_e(t)}" for t in tags)
+    urgency = [f'<span class="cat">{cat}</span>']
+    nxt = case.next_deadline
+    if nxt is None:
+        urgency.append('<span class="minor">No clock running</span>')
+    else:
+        urgency.append(f'<span class="clock">{_e(nxt.label)}</span>')
+        urgency.append(f'<span class="when">{_e(nxt.time_left)}</span>')
+        was = "was due" if nxt.overdue else "due"
+        urgency.append(f'<span class="minor">{was} {_e(short_time(nxt.due_at, now))}</span>')
+        for other in case.deadlines[1:]:
+            urgency.append(
+                f'<span class="minor">Also: {_e(other.label)}, {_e(other.time_left)}</span>'
+            )
+
+    patient = [
+        f'<span class="name">{_e(case.patient_name)}</span>',
+        f'<span class="nhs">NHS {_e(case.nhs_display)}</span>',
+        f"{case.age} y · {_e(case.location)} · case {case.case_id}",
+    ]
+    if case.hospital_number:
+        patient.append(f'<span class="minor">MRN {_e(case.hospital_number)}</span>')
+    if case.caller:
+        patient.append(f'<span class="minor">Call back: {_e(_keep_numbers(case.caller))}</span>')
+
+    done = _e(case.done) if case.done else "nothing recorded yet"
+    situation = [_e(case.problem), f'<span class="what">Done:</span> {done}']
+    for alert in case.alerts:
+        situation.append(
+            f'<span class="alert">ALERT NOT ACKNOWLEDGED:</span> {_e(alert.text)} '
+            f"(raised {_e(short_time(alert.raised_at, now))})"
+        )
+
+    if case.note is not None:
+        note = (
+            f"{_lines(case.note.text)}<br>"
+            f'<span class="minor">— {_e(case.note.author)}, {_e(short_time(case.note.at, now))}'
+            "</span>"
+        )
+    else:
+        note = ""  # left blank on paper: room to write by hand
+    first = _cells(("<br>".join(urgency), "<br>".join(patient), "<br>".join(situation), note))
+    return (
+        '<table class="cases" width="100%" cellspacing="0">'
+        f"<tr>{first}</tr>"
+        f'<tr><td colspan="{len(COLUMNS)}" class="todo">'
+        f'<span class="what">Outstanding:</span> {todo_html(case)}</td></tr></table>'
+    )
+
+
+def continued_html(case: HandoverCase) -> str:
+    return (
+        f'<p class="continued">Continued: <b>{_e(case.patient_name)}</b>, '
+        f"NHS {_e(case.nhs_display)}, case {case.case_id}</p>"
+    )
+
+
+def case_tags(sheet: HandoverSheet) -> dict[int, list[str]]:
+    """NEW and ESCALATED beside the category, so the top section need not be re-read."""
+    tags: dict[int, list[str]] = {}
+    for item in sheet.changes.new_cases:
+        tags.setdefault(item.case_id, []).append("NEW")
+    for item in sheet.changes.category_changes:
+        word = "ESCALATED" if item.escalated else "RE-CATEGORISED"
+        if word not in tags.get(item.case_id, []):
+            tags.setdefault(item.case_id, []).append(word)
+    return tags
+
+
+def header_html(sheet: HandoverSheet) -> str:
+    coordinator = sheet.coordinator or "not recorded"
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0">'
+        f'<tr><td class="title">{_e(sheet.service)}: handover</td>'
+        f'<td class="shift" align="right">{_e(sheet.shift)}</td></tr>'
+        f'<tr><td class="meta">Coordinator now: <b>{_e(coordinator)}</b></td>'
+        f'<td class="meta" align="right">Printed {_e(format_london(sheet.printed_at))} by '
+        f"<b>{_e(sheet.printed_by)}</b>; times left are as at printing</td></tr></table>"
+    )
+
+
+def footer_html(page: int, pages: int) -> str:
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td class="marking">{_e(MARKING)}</td>'
+        f'<td class="page" align="right">Page {page} of {pages}</td></tr></table>'
+    )
+
+
+def sheet_html(sheet: HandoverSheet) -> str:
+    """The whole sheet as one HTML document, for a screen or a plain-text copy."""
+    body = [header_html(sheet), "<hr>", changes_html(sheet)]
+    if sheet.cases:
+        body.append(table_head_html())
+        tags = case_tags(sheet)
+        body.extend(case_html(c, sheet.printed_at, tags.get(c.case_id, ())) for c in sheet.cases)
+    body.append(f"<hr><p><b>{_e(MARKING)}</b></p>")
+    return "<html><body>" + "".join(body) + "</body></html>"
+
+
+# --- Layout on a page -------------------------------------------------------------------
+
+
+def _style_sheet() -> str:
+    return resource_path("reports", "handover.css").read_text(encoding="utf-8")
+
+
+def sheet_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(BODY_PT)
+    # No "fi"/"fl" ligatures: the PDF's text must search and copy as typed
+    # ("confidential", not "conﬁdential"), for people and for the tests alike.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+@dataclass
+class _Block:
+    """One HTML part laid out at the page width; `is_case` blocks repeat the table head."""
+
+    doc: QTextDocument
+    is_case: bool = False
+    shaded: bool = False
+    continued: str = ""  # HTML above the rest of a case that runs onto the next page
+
+    @property
+    def height(self) -> float:
+        return float(self.doc.size().height())
+
+
+@dataclass
+class _Placed:
+    block: _Block
+    y: float  # where on the page its top goes
+    src_top: float = 0.0  # which part of the block (for one taller than a page)
+    src_height: float = -1.0
+    rules: bool = False
+
+
+@dataclass
+class _Page:
+    placed: list[_Placed] = field(default_factory=list)
+
+
+class _Layout:
+    """Lays documents out on the target device, so what is measured is what is drawn."""
+
+    def __init__(self, device: QPagedPaintDevice, width: float) -> None:
+        self.device = device
+        self.width = width
+        self.dpi = float(device.logicalDpiY())
+        self.css = _style_sheet()
+        self.font = sheet_font()
+
+    def mm(self, value: float) -> float:
+        return value / 25.4 * self.dpi
+
+    def document(self, body: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(self.css)
+        doc.setHtml(f"<html><body>{body}</body></html>")
+        doc.setTextWidth(self.width)
+        return doc
+
+
+def _line_spans(doc: QTextDocument) -> list[tuple[float, float]]:
+    """Top and bottom of every laid-out line, in document coordinates (cells included)."""
+    spans: list[tuple[float, float]] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            top = rect.top() + line.y()
+            spans.append((top, top + line.height()))
+        block = block.next()
+    return spans
+
+
+def _cut(spans: list[tuple[float, float]], start: float, room: float) -> float:
+    """The lowest point at most `room` below `start` that cuts through no line of text."""
+    limit = start + room
+    best = start
+    for _, bottom in spans:
+        if best < bottom <= limit and not any(t < bottom < b for t, b in spans):
+            best = bottom
+    return best if best > start else limit
+
+
+def _paginate(
+    blocks: list[_Block],
+    head: _Block,
+    body_top: float,
+    body_bottom: float,
+    make: Callable[[str], QTextDocument],
+) -> list[_Page]:
+    pages = [_Page()]
+    y = body_top
+    head_here = False
+    body_height = body_bottom - body_top
+
+    def new_page() -> None:
+        nonlocal y, head_here
+        pages.append(_Page())
+        y = body_top
+        head_here = False
+
+    def put_head() -> None:
+        nonlocal y, head_here
+        pages[-1].placed.append(_Placed(head, y, rules=False))
+        y += head.height
+        head_here = True
+
+    for block in blocks:
+        extra = head.height if block.is_case and not head_here else 0.0
+        if y + extra + block.height <= body_bottom:
+            pass
+        elif block.height + (head.height if block.is_case else 0.0) <= body_height:
+            new_page()
+        elif body_bottom - y < body_height / 4:
+            new_page()  # too tall for any page: split it, but not from a page's last inches
+        if block.is_case and not head_here:
+            put_head()
+        if y + block.height <= body_bottom:
+            pages[-1].placed.append(_Placed(block, y, rules=block.is_case))
+            y += block.height
+            continue
+        spans = _line_spans(block.doc)
+        offset = 0.0
+        while offset < block.height - 0.5:
+            cut = _cut(spans, offset, body_bottom - y)
+            pages[-1].placed.append(_Placed(block, y, offset, cut - offset, rules=block.is_case))
+            y += cut - offset
+            offset = cut
+            if offset < block.height - 0.5:
+                new_page()
+                if block.is_case:
+                    put_head()
+                if block.continued:  # whose note is this? say so at the top of the page
+                    label = _Block(make(block.continued))
+                    pages[-1].placed.append(_Placed(label, y))
+                    y += label.height
+    return pages
+
+
+def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
+    """Lay out and paint the whole sheet on a PDF writer or a printer; returns the pages."""
+    ensure_gui_application()
+    dpi = float(device.logicalDpiY())
+    paint = device.pageLayout().paintRectPixels(round(dpi))
+    width, height = float(paint.width()), float(paint.height())
+    lay = _Layout(device, width)
+
+    header = lay.document(header_html(sheet))
+    footer_probe = lay.document(footer_html(999, 999))
+    body_top = header.size().height() + lay.mm(GAP_MM)
+    body_bottom = height - footer_probe.size().height() - lay.mm(GAP_MM)
+
+    blocks = [_Block(lay.document(changes_html(sheet)))]
+    now = sheet.printed_at
+    tags = case_tags(sheet)
+    blocks.extend(
+        _Block(
+            lay.document(case_html(c, now, tags.get(c.case_id, ()))),
+            is_case=True,
+            shaded=c.overdue,
+            continued=continued_html(c),
+        )
+        for c in sheet.cases
+    )
+    head = _Block(lay.document(table_head_html()))
+    pages = _paginate(blocks, head, body_top, body_bottom, lay.document)
+
+    thin = QPen(QColor(0, 0, 0))
+    thin.setWidthF(lay.mm(0.25))
+    heavy = QPen(QColor(0, 0, 0))
+    heavy.setWidthF(lay.mm(0.5))
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start drawing on the printer or PDF file")
+    try:
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not device.newPage():
+                raise OSError("the printer or PDF file refused a new page")
+            header.drawContents(painter)
+            painter.setPen(heavy)
+            rule_y = header.size().height() + lay.mm(GAP_MM) / 2
+            painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+            for placed in page.placed:
+                _draw(painter, placed, width, thin, lay)
+            footer = lay.document(footer_html(number, len(pages)))
+            footer_top = height - footer.size().height()
+            painter.setPen(heavy)
+            painter.drawLine(
+                QPointF(0, footer_top - lay.mm(GAP_MM) / 2),
+                QPointF(width, footer_top - lay.mm(GAP_MM) / 2),
+            )
+            painter.save()
+            painter.translate(0, footer_top)
+            footer.drawContents(painter)
+            painter.restore()
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _draw(painter: QPainter, placed: _Placed, width: float, pen: QPen, lay: _Layout) -> None:
+    block = placed.block
+    src_h = block.height - placed.src_top if placed.src_height < 0 else placed.src_height
+    target = QRectF(0, placed.y, width, src_h)
+    if block.shaded:
+        painter.fillRect(target, SHADE)
+        painter.fillRect(QRectF(0, placed.y, lay.mm(1.2), src_h), QColor(0, 0, 0))
+    painter.save()
+    painter.translate(0, placed.y - placed.src_top)
+    block.doc.drawContents(painter, QRectF(0, placed.src_top, width, src_h))
+    painter.restore()
+    if placed.rules:
+        painter.setPen(pen)
+        painter.drawLine(QPointF(0, placed.y), QPointF(width, placed.y))
+        painter.drawLine(QPointF(0, placed.y + src_h), QPointF(width, placed.y + src_h))
+
+
+# --- Entry points -------------------------------------------------------------------------
+
+_app: QCoreApplication | None = None
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """Text layout needs a QGuiApplication; a scheduled job has none, and may have no
+    display either, so it gets an offscreen one and nothing is ever shown. It is a
+    QApplication, so that a process which later opens a window (a test run, the desk
+    printing before its first window) can still make widgets: Qt allows one application
+    object per process, and widgets refuse a plain QGuiApplication."""
+    global _app
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError("the handover sheet needs a QGuiApplication, not a QCoreApplication")
+        return existing
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication(["mscc-desk"])
+    return _app
+
+
+def a4_landscape() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def configure_printer(printer: QPrinter) -> None:
+    """A4 landscape, as the sheet is designed; the user may still change it in the dialog."""
+    printer.setPageLayout(a4_landscape())
+    printer.setDocName("MSCC handover")
+
+
+def build_handover_document(
+    db: Database, *, printed_by: str, now: datetime, pathway: Pathway | None = None
+) -> QTextDocument:
+    """The sheet as one flowing document (the same HTML parts) for a screen or a copy."""
+    ensure_gui_application()
+    sheet = load_sheet(db, printed_by=printed_by, now=now, pathway=pathway)
+    doc = QTextDocument()
+    doc.setDefaultFont(sheet_font())
+    doc.setDefaultStyleSheet(_style_sheet())
+    doc.setHtml(sheet_html(sheet))
+    return doc
+
+
+def print_handover(
+    printer: QPrinter,
+    db: Database,
+    *,
+    printed_by: str,
+    now: datetime,
+    pathway: Pathway | None = None,
+    keep_layout: bool = False,
+) -> int:
+    """Print (or preview) the sheet; the same painter as the PDF. Returns the pages.
+
+    `keep_layout` keeps the page set-up the user chose in the print dialog.
+    """
+    ensure_gui_application()
+    if not keep_layout:
+        configure_printer(printer)
+    sheet = load_sheet(db, printed_by=printed_by, now=now, pathway=pathway)
+    return paint_sheet(printer, sheet)
+
+
+def render_handover_pdf(
+    db: Database,
+    out_path: str | os.PathLike[str],
+    *,
+    printed_by: str,
+    now: datetime,
+    pathway: Pathway | None = None,
+) -> int:
+    """Write the sheet as an A4 landscape PDF; returns the number of pages.
+
+    Written beside the target and renamed into place, so a failure never leaves a
+    half-written sheet where a scheduled job or a printer would pick it up.
+    """
+    return _render(db, Path(out_path), printed_by=printed_by, now=now, pathway=pathway)[0]
+
+
+def _render(
+    db: Database, out: Path, *, printed_by: str, now: datetime, pathway: Pathway | None
+) -> tuple[int, int]:
+    ensure_gui_application()
+    sheet = load_sheet(db, printed_by=printed_by, now=now, pathway=pathway)
+    out = out.expanduser().resolve()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(a4_landscape())
+        writer.setTitle("MSCC handover")
+        writer.setCreator("MSCC Desk")
+        pages = paint_sheet(writer, sheet)
+        del writer  # flushes and closes the file
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return pages, len(sheet.cases)
+
+
+def cmd_handover(db_target: str | None, out: str, printed_by: str) -> dict[str, Any]:
+    """`mscc-desk handover --pdf OUT`: the sheet of every open case, and a record of it."""
+    from ..domain.clock import SystemClock
+    from ..store.engine import open_database
+    from ..store.handover import record_printed
+
+    target = Path(out).expanduser()
+    if not str(out).strip():
+        raise InputError("--pdf", "is required")
+    if target.is_dir():
+        raise InputError("--pdf", f"{out} is a directory; give a file name")
+    if not target.parent.resolve().is_dir():
+        raise InputError("--pdf", f"the directory {target.parent} does not exist")
+    if not printed_by.strip():
+        raise InputError("user", "is required")
+    now = SystemClock().now()
+    db = open_database(db_target)
+    try:
+        pages, open_cases = _render(db, target, printed_by=printed_by, now=now, pathway=None)
+        path = str(target.resolve())
+        record_printed(db, printed_by, now, pages=pages, open_cases=open_cases, target=path)
+    finally:
+        db.dispose()
+    return {"pdf": path, "pages": pages, "open_cases": open_cases}
+
+
+__all__ = [
+    "MARKING",
+    "HandoverSheet",
+    "build_handover_document",
+    "cmd_handover",
+    "configure_printer",
+    "ensure_gui_application",
+    "load_sheet",
+    "paint_sheet",
+    "print_handover",
+    "render_handover_pdf",
+    "shift_text",
+]

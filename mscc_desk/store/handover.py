@@ -1,0 +1,769 @@
+"""What the next coordinator must know: the open cases, what changed, and who holds the role.
+
+The handover sheet is printed and carried by someone (often the on-call registrar at
+night) who did not take the calls, so every case is reduced to what they must act on:
+who and where, what is wrong and what has been done, the clock that runs out next, what
+is still outstanding, unanswered alerts and the outgoing coordinator's note.
+
+There are no handover tables: a handover, a per-case handover note and a printout are
+audit events (append-only, with author and time, chained like every other change), and
+the current coordinator is the setting the main window's header shows. The open cases
+are read with a fixed handful of set-based queries whatever their number, so printing
+200 open cases among 20,000 stays quick at 07:55.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain.clock import london
+from ..domain.deadlines import format_time_left
+from ..domain.errors import InputError
+from ..domain.nhs_number import format_nhs
+from ..domain.pathway import Pathway, default_pathway
+from .audit import record_event
+from .board import RESOLVED_STATES, age_at, display_name, location_text
+from .engine import Database
+from .models import (
+    Alert,
+    Assessment,
+    AuditEvent,
+    Call,
+    Case,
+    ChecklistItem,
+    Deadline,
+    Patient,
+    User,
+)
+from .permissions import acting_user
+from .settings import get_setting, set_setting
+
+COORDINATOR_SETTING = "coordinator.current"
+SERVICE_SETTING = "service.name"
+DEFAULT_SERVICE_NAME = "MSCC coordination service"
+
+NOTE_ACTION = "case.handover_note"
+HANDOVER_ACTION = "handover"
+# The main window's header changes the coordinator too; that is the role changing hands
+# as surely as the handover dialog, so "since the last handover" counts from either.
+ROLE_CHANGE_ACTIONS = (HANDOVER_ACTION, "coordinator.changed")
+PRINTED_ACTION = "handover.printed"
+CATEGORY_CHANGED_ACTION = "case.category_changed"
+
+# With no handover on record, "since the last handover" means one shift and a bit.
+DEFAULT_LOOKBACK = timedelta(hours=12)
+MAX_NOTE = 2000
+MAX_NAME = 200
+
+# Short clinical words, as a coordinator writes them on a handover list.
+PRIMARY_SITE_WORDS = {
+    "breast": "Breast ca",
+    "prostate": "Prostate ca",
+    "lung": "Lung ca",
+    "kidney": "Renal ca",
+    "myeloma": "Myeloma",
+    "lymphoma": "Lymphoma",
+    "bowel": "Bowel ca",
+    "unknown_primary": "Unknown primary",
+}
+NEURO_WORDS = {
+    "limb_weakness": "limb weakness",
+    "sensory_change": "sensory change",
+    "bladder_bowel_dysfunction": "bladder/bowel dysfunction",
+    "gait_disturbance": "difficulty walking",
+    "neurological_signs": "cord/cauda equina signs",
+    "radicular_pain": "radicular pain",
+}
+PAIN_WORDS = {
+    "severe_unremitting": "severe unremitting",
+    "progressive": "progressive",
+    "mechanical": "mechanical",
+    "straining": "worse on straining",
+    "nocturnal": "nocturnal",
+    "localised_tenderness": "localised tenderness",
+    "claudication": "claudication",
+}
+MOBILITY_WORDS = {
+    "independent": "walking independently",
+    "with_aid": "walking with aid",
+    "chair": "chair-bound",
+    "bed": "bed-bound",
+}
+STAGE_WORDS = {"due_soon": "due soon", "imminent": "imminent", "breached": "BREACHED"}
+
+
+@dataclass(frozen=True)
+class HandoverNote:
+    """The outgoing coordinator's words for one case, signed and timed."""
+
+    case_id: int
+    text: str
+    author: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class HandoverDeadline:
+    key: str
+    label: str
+    due_at: datetime
+    overdue: bool
+    time_left: str  # "due in 45 min" / "OVERDUE 2 h 10 min": words survive a grey printer
+
+
+@dataclass(frozen=True)
+class HandoverAlert:
+    stage: str
+    clock: str
+    raised_at: datetime
+
+    @property
+    def text(self) -> str:
+        return f"{self.clock}: {STAGE_WORDS.get(self.stage, self.stage)}"
+
+
+@dataclass(frozen=True)
+class HandoverCase:
+    """One open case as the incoming coordinator needs it, computed at `now`."""
+
+    case_id: int
+    patient_name: str
+    nhs_number: str | None  # ten digits as stored; `nhs_display` for people
+    hospital_number: str | None
+    age: int
+    location: str
+    category: str
+    category_label: str
+    category_short: str
+    category_rank: int
+    problem: str  # what is wrong: "Breast ca; limb weakness, sensory change; Frankel D"
+    done: str  # what has been done: "MRI requested 21:40; dexamethasone given 22:05"
+    deadlines: tuple[HandoverDeadline, ...]  # open clocks, soonest first
+    outstanding: tuple[str, ...]  # titles of checklist items still pending
+    outstanding_keys: tuple[str, ...]  # their keys in the pathway file, in the same order
+    started: frozenset[str]  # keys of outstanding items with something already entered
+    alerts: tuple[HandoverAlert, ...]  # raised and not acknowledged
+    note: HandoverNote | None
+    caller: str  # who to ring back about this case: "Dr Patel (FY2), bleep 1234"
+
+    @property
+    def nhs_display(self) -> str:
+        return format_nhs(self.nhs_number) if self.nhs_number else "no NHS number"
+
+    @property
+    def next_deadline(self) -> HandoverDeadline | None:
+        return self.deadlines[0] if self.deadlines else None
+
+    @property
+    def overdue(self) -> bool:
+        return any(d.overdue for d in self.deadlines)
+
+
+@dataclass(frozen=True)
+class HandoverRecord:
+    """The coordinator role passing from one person to another."""
+
+    from_text: str
+    to_text: str
+    by: str
+    at: datetime
+
+    @property
+    def text(self) -> str:
+        return f"{self.from_text or 'not recorded'} → {self.to_text}"
+
+
+@dataclass(frozen=True)
+class ChangedCase:
+    """One line of "since the last handover": which case, when, and what happened."""
+
+    case_id: int
+    patient_name: str
+    nhs_number: str | None
+    at: datetime
+    what: str
+    escalated: bool = False  # a category change to a more urgent category
+
+
+@dataclass(frozen=True)
+class HandoverChanges:
+    since: datetime
+    last_handover: HandoverRecord | None
+    new_cases: tuple[ChangedCase, ...]
+    closed_cases: tuple[ChangedCase, ...]
+    breaches: tuple[ChangedCase, ...]
+    category_changes: tuple[ChangedCase, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new_cases or self.closed_cases or self.breaches or self.category_changes)
+
+
+# --- Reading ------------------------------------------------------------------------
+
+
+def handover_cases(
+    db: Database, now: datetime, pathway: Pathway | None = None
+) -> list[HandoverCase]:
+    """Open cases, most urgent first: overdue, then category rank, then the next clock."""
+    with db.session() as session:
+        return _handover_cases(session, now, pathway or default_pathway())
+
+
+def sort_key(case: HandoverCase) -> tuple[int, int, int, float, int]:
+    """Overdue first (the worst breach leads), then category, then the clock due next.
+
+    A case without a running clock sorts after those of its category that have one.
+    """
+    nxt = case.next_deadline
+    due = nxt.due_at.timestamp() if nxt else 0.0
+    return (0 if case.overdue else 1, case.category_rank, 0 if nxt else 1, due, case.case_id)
+
+
+def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[HandoverCase]:
+    open_ids = select(Case.id).where(Case.status == "open")
+    cases = session.execute(
+        select(
+            Case.id,
+            Case.category_computed,
+            Case.category_override,
+            Case.location,
+            Case.location_detail,
+            Case.primary_site,
+            Case.primary_site_other,
+            Case.immobilisation_advice,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+            Patient.hospital_number,
+            Patient.date_of_birth,
+        )
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(Case.status == "open")
+    ).all()
+    if not cases:
+        return []
+
+    deadlines: dict[int, list[HandoverDeadline]] = defaultdict(list)
+    for case_id, key, label, due_at in session.execute(
+        select(Deadline.case_id, Deadline.key, Deadline.label, Deadline.due_at)
+        .where(
+            Deadline.case_id.in_(open_ids),
+            Deadline.met_at.is_(None),
+            Deadline.cancelled_at.is_(None),
+        )
+        .order_by(Deadline.case_id, Deadline.due_at)
+    ):
+        deadlines[case_id].append(
+            HandoverDeadline(key, label, due_at, due_at <= now, time_left_words(due_at, now))
+        )
+
+    titles = {item.key: item.title for item in pathway.checklist}
+    outstanding: dict[int, list[str]] = defaultdict(list)
+    outstanding_keys: dict[int, list[str]] = defaultdict(list)
+    started: dict[int, set[str]] = defaultdict(set)
+    checklist: dict[int, dict[str, tuple[str, dict[str, Any]]]] = defaultdict(dict)
+    for case_id, key, state, data in session.execute(
+        select(ChecklistItem.case_id, ChecklistItem.key, ChecklistItem.state, ChecklistItem.data)
+        .where(ChecklistItem.case_id.in_(open_ids))
+        .order_by(ChecklistItem.case_id, ChecklistItem.position)
+    ):
+        checklist[case_id][key] = (state, data or {})
+        if state not in RESOLVED_STATES:
+            outstanding[case_id].append(titles.get(key, key))
+            outstanding_keys[case_id].append(key)
+            if any(v not in (None, "", [], {}) for v in (data or {}).values()):
+                started[case_id].add(key)
+
+    latest = (
+        select(func.max(Assessment.id))
+        .where(Assessment.case_id.in_(open_ids))
+        .group_by(Assessment.case_id)
+    )
+    assessments = {
+        a.case_id: a for a in session.scalars(select(Assessment).where(Assessment.id.in_(latest)))
+    }
+
+    alerts: dict[int, list[HandoverAlert]] = defaultdict(list)
+    for case_id, stage, label, raised_at in session.execute(
+        select(Deadline.case_id, Alert.stage, Deadline.label, Alert.raised_at)
+        .join(Deadline, Alert.deadline_id == Deadline.id)
+        .where(Deadline.case_id.in_(open_ids), Alert.acknowledged_at.is_(None))
+        .order_by(Deadline.case_id, Alert.raised_at)
+    ):
+        alerts[case_id].append(HandoverAlert(stage, label, raised_at))
+
+    notes = _latest_notes(session, open_ids)
+    callers = _latest_callers(session, open_ids)
+
+    rows: list[HandoverCase] = []
+    for c in cases:
+        category_key = c.category_override or c.category_computed
+        category = pathway.categories.get(category_key)
+        assessment = assessments.get(c.id)
+        items = checklist.get(c.id, {})
+        rows.append(
+            HandoverCase(
+                case_id=c.id,
+                patient_name=display_name(c.family_name, c.given_name),
+                nhs_number=c.nhs_number,
+                hospital_number=c.hospital_number,
+                age=age_at(c.date_of_birth, now),
+                location=location_text(c.location, c.location_detail) or "location not recorded",
+                category=category_key,
+                category_label=category.label if category else category_key,
+                category_short=category.short if category else category_key.upper(),
+                category_rank=category.rank if category else 99,
+                problem=problem_line(c.primary_site, c.primary_site_other, assessment),
+                done=done_line(items, c.immobilisation_advice, now),
+                deadlines=tuple(deadlines.get(c.id, ())),
+                outstanding=tuple(outstanding.get(c.id, ())),
+                outstanding_keys=tuple(outstanding_keys.get(c.id, ())),
+                started=frozenset(started.get(c.id, ())),
+                alerts=tuple(alerts.get(c.id, ())),
+                note=notes.get(c.id),
+                caller=callers.get(c.id, ""),
+            )
+        )
+    rows.sort(key=sort_key)
+    return rows
+
+
+def _latest_notes(session: Session, case_ids: Select[Any]) -> dict[int, HandoverNote]:
+    latest = (
+        select(func.max(AuditEvent.id))
+        .where(AuditEvent.action == NOTE_ACTION, AuditEvent.case_id.in_(case_ids))
+        .group_by(AuditEvent.case_id)
+    )
+    out: dict[int, HandoverNote] = {}
+    for case_id, detail, at, author in session.execute(
+        select(AuditEvent.case_id, AuditEvent.detail, AuditEvent.at, User.display_name)
+        .outerjoin(User, AuditEvent.user_id == User.id)
+        .where(AuditEvent.id.in_(latest))
+    ):
+        text = str((detail or {}).get("text", "")).strip()
+        if text and case_id is not None:  # an empty note is a note cleared
+            out[case_id] = HandoverNote(case_id, text, author or "unknown", at)
+    return out
+
+
+def _latest_callers(session: Session, case_ids: Select[Any]) -> dict[int, str]:
+    latest = select(func.max(Call.id)).where(Call.case_id.in_(case_ids)).group_by(Call.case_id)
+    out: dict[int, str] = {}
+    for case_id, name, role, ward, contact in session.execute(
+        select(
+            Call.case_id, Call.caller_name, Call.caller_role, Call.caller_ward, Call.caller_contact
+        ).where(Call.id.in_(latest))
+    ):
+        who = name.strip()
+        if role and role.strip():
+            who += f" ({role.strip()})"
+        if ward and ward.strip():
+            who += f", {ward.strip()}"
+        out[case_id] = f"{who}, {contact.strip()}" if contact and contact.strip() else who
+    return out
+
+
+def time_left_words(due_at: datetime, now: datetime) -> str:
+    """`due in 45 min` or `OVERDUE 2 h 10 min`: urgency in words, never colour alone."""
+    text = format_time_left(due_at - now)
+    if due_at <= now:
+        return text if text.startswith("OVERDUE") else "OVERDUE 0 min"
+    return "due in " + text.removesuffix(" left")
+
+
+def short_time(instant: datetime, now: datetime) -> str:
+    """`21:40` today (London), `Mon 23 Nov 21:40` otherwise: a bare time from yesterday
+    would be read as today on a sheet carried through the night."""
+    local = london(instant)
+    if local.date() == london(now).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%a %d %b %H:%M")
+
+
+def problem_line(primary_site: str | None, primary_other: str | None, a: Assessment | None) -> str:
+    """What is wrong, in the words of a handover list, from the latest assessment."""
+    parts: list[str] = []
+    cancer = PRIMARY_SITE_WORDS.get(primary_site or "")
+    if primary_site == "other" and primary_other and primary_other.strip():
+        other = primary_other.strip()
+        cancer = f"{other[:1].upper()}{other[1:]} ca"
+    if cancer is None and a is not None:
+        cancer = {
+            "past_or_current": "Known cancer",
+            "suspected": "Suspected cancer",
+            "none": "No known cancer",
+        }.get(a.cancer_status)
+    if cancer:
+        parts.append(cancer)
+    if a is None:
+        return "; ".join(parts) or "No assessment recorded"
+    if a.mscc_confirmed:
+        parts.append("MSCC confirmed on MRI")
+    elif a.spinal_metastases_confirmed:
+        parts.append("spinal metastases confirmed")
+    neuro = [w for k, w in NEURO_WORDS.items() if getattr(a, f"neuro_{k}")]
+    if neuro:
+        parts.append(", ".join(neuro))
+    pain = [w for k, w in PAIN_WORDS.items() if getattr(a, f"pain_{k}")]
+    if pain:
+        parts.append("pain: " + ", ".join(pain))
+    signs: list[str] = []
+    if a.frankel:
+        signs.append(f"Frankel {a.frankel}")
+    if a.power_left is not None or a.power_right is not None:
+        left = "?" if a.power_left is None else a.power_left
+        right = "?" if a.power_right is None else a.power_right
+        signs.append(f"power L{left}/R{right}")
+    if a.sensory_level:
+        signs.append(f"sensory level {a.sensory_level}")
+    if a.bladder and a.bladder != "normal":
+        signs.append(f"bladder: {a.bladder}")
+    if a.bowel and a.bowel != "normal":
+        signs.append(f"bowel: {a.bowel}")
+    if a.mobility_now:
+        signs.append(MOBILITY_WORDS.get(a.mobility_now, a.mobility_now))
+    if a.instability_signs:
+        signs.append("signs of instability")
+    if a.neuro_progressing == "yes":
+        signs.append("neurology progressing")
+    if signs:
+        parts.append(", ".join(signs))
+    return "; ".join(parts)
+
+
+def done_line(
+    items: dict[str, tuple[str, dict[str, Any]]], immobilisation_advice: str, now: datetime
+) -> str:
+    """What has been done so far, from the checklist entries, with times."""
+
+    def at(data: dict[str, Any], key: str) -> str | None:
+        value = data.get(key)
+        if not value:
+            return None
+        try:
+            return short_time(datetime.fromisoformat(str(value)), now)
+        except ValueError:
+            return None
+
+    def data_of(key: str) -> dict[str, Any]:
+        return items.get(key, ("", {}))[1]
+
+    done: list[str] = []
+    mri = data_of("mri")
+    if t := at(mri, "reported_at"):
+        text = f"MRI reported {t}"
+        if mri.get("cord_compression") == "yes":
+            text += ": cord compression"
+        elif mri.get("cord_compression") == "no":
+            text += ": no cord compression"
+        if mri.get("levels"):
+            text += f" ({mri['levels']})"
+        done.append(text)
+    elif t := at(mri, "performed_at"):
+        done.append(f"MRI performed {t}, awaiting report")
+    elif t := at(mri, "requested_at"):
+        where = f" ({mri['location']})" if mri.get("location") else ""
+        done.append(f"MRI requested {t}{where}")
+    dex = data_of("dexamethasone")
+    if (t := at(dex, "given_at")) or dex.get("dose_mg"):
+        dose = f" {dex['dose_mg']:g} mg" if isinstance(dex.get("dose_mg"), int | float) else ""
+        done.append(f"dexamethasone{dose} given" + (f" {t}" if t else ""))
+    imm = data_of("immobilisation")
+    if t := at(imm, "stopped_at"):
+        done.append(f"immobilisation stopped {t}")
+    elif t := at(imm, "started_at"):
+        done.append(f"immobilised since {t}")
+    elif immobilisation_advice == "start_now":
+        done.append("immobilisation advised, start not recorded")
+    review = data_of("expert_review")
+    if t := at(review, "reviewed_at"):
+        who = f" ({review['reviewer']})" if review.get("reviewer") else ""
+        done.append(f"expert review {t}{who}")
+    if t := at(data_of("analgesia"), "given_at"):
+        done.append(f"analgesia {t}")
+    treat = data_of("definitive_treatment")
+    modality = str(treat.get("modality", "")).replace("_", " ")
+    if t := at(treat, "started_at"):
+        done.append(f"{modality or 'treatment'} started {t}")
+    elif t := at(treat, "decision_at"):
+        done.append(f"decision to treat{' (' + modality + ')' if modality else ''} {t}")
+    sins = data_of("sins").get("sins")
+    if isinstance(sins, dict) and "total" in sins:
+        done.append(f"SINS {sins['total']}")
+    if t := at(data_of("oncology_referral"), "referred_at"):
+        done.append(f"oncology referral {t}")
+    if t := at(data_of("coordinator_assessment"), "assessed_at"):
+        done.append(f"assessed by coordinator {t}")
+    return "; ".join(done)
+
+
+def last_handover(db: Database) -> HandoverRecord | None:
+    with db.session() as session:
+        return _last_handover(session)
+
+
+def _last_handover(session: Session) -> HandoverRecord | None:
+    row = session.execute(
+        select(AuditEvent.detail, AuditEvent.at, User.display_name)
+        .outerjoin(User, AuditEvent.user_id == User.id)
+        .where(AuditEvent.action.in_(ROLE_CHANGE_ACTIONS))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    detail = row.detail or {}
+    return HandoverRecord(
+        str(detail.get("from") or ""), str(detail.get("to") or ""), row.display_name or "", row.at
+    )
+
+
+def changes_since_last_handover(
+    db: Database, now: datetime, pathway: Pathway | None = None
+) -> HandoverChanges:
+    """New, closed, breached and re-categorised cases since the role last changed hands.
+
+    Without a handover on record, the last 12 hours: the incoming coordinator still
+    needs to see the night's events on the first sheet ever printed.
+    """
+    pathway = pathway or default_pathway()
+    with db.session() as session:
+        last = _last_handover(session)
+        since = last.at if last else now - DEFAULT_LOOKBACK
+        return HandoverChanges(
+            since=since,
+            last_handover=last,
+            new_cases=_new_cases(session, since, now, pathway),
+            closed_cases=_closed_cases(session, since, now),
+            breaches=_breaches(session, since, now),
+            category_changes=_category_changes(session, since, now, pathway),
+        )
+
+
+def _category_words(pathway: Pathway, key: str) -> str:
+    category = pathway.categories.get(key)
+    return category.short if category else key
+
+
+def _new_cases(
+    session: Session, since: datetime, now: datetime, pathway: Pathway
+) -> tuple[ChangedCase, ...]:
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.opened_at,
+            Case.status,
+            Case.category_computed,
+            Case.category_override,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+        )
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(Case.opened_at > since, Case.opened_at <= now)
+        .order_by(Case.opened_at, Case.id)
+    )
+    return tuple(
+        ChangedCase(
+            r.id,
+            display_name(r.family_name, r.given_name),
+            r.nhs_number,
+            r.opened_at,
+            _category_words(pathway, r.category_override or r.category_computed)
+            + ("" if r.status == "open" else " (since closed)"),
+        )
+        for r in rows
+    )
+
+
+def _closed_cases(session: Session, since: datetime, now: datetime) -> tuple[ChangedCase, ...]:
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.closed_at,
+            Case.outcome,
+            Case.close_reason,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+        )
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(Case.closed_at.is_not(None), Case.closed_at > since, Case.closed_at <= now)
+        .order_by(Case.closed_at, Case.id)
+    )
+    out: list[ChangedCase] = []
+    for r in rows:
+        why = (r.outcome or "").replace("_", " ").replace("mscc", "MSCC")
+        why = why or (r.close_reason or "").strip()
+        out.append(
+            ChangedCase(
+                r.id,
+                display_name(r.family_name, r.given_name),
+                r.nhs_number,
+                r.closed_at,
+                why or "closed",
+            )
+        )
+    return tuple(out)
+
+
+def _breaches(session: Session, since: datetime, now: datetime) -> tuple[ChangedCase, ...]:
+    """Clocks that ran out in the interval: due then, and not met (nor cancelled) by then."""
+    rows = session.execute(
+        select(
+            Deadline.case_id,
+            Deadline.label,
+            Deadline.due_at,
+            Deadline.met_at,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+        )
+        .join(Case, Deadline.case_id == Case.id)
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(
+            Deadline.due_at > since,
+            Deadline.due_at <= now,
+            or_(Deadline.met_at.is_(None), Deadline.met_at > Deadline.due_at),
+            or_(Deadline.cancelled_at.is_(None), Deadline.cancelled_at > Deadline.due_at),
+        )
+        .order_by(Deadline.due_at, Deadline.case_id)
+    )
+    return tuple(
+        ChangedCase(
+            r.case_id,
+            display_name(r.family_name, r.given_name),
+            r.nhs_number,
+            r.due_at,
+            r.label + (" (met late)" if r.met_at is not None else ""),
+        )
+        for r in rows
+    )
+
+
+def _category_changes(
+    session: Session, since: datetime, now: datetime, pathway: Pathway
+) -> tuple[ChangedCase, ...]:
+    rows = session.execute(
+        select(
+            AuditEvent.case_id,
+            AuditEvent.at,
+            AuditEvent.detail,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+        )
+        .join(Case, AuditEvent.case_id == Case.id)
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(
+            AuditEvent.action == CATEGORY_CHANGED_ACTION,
+            AuditEvent.at > since,
+            AuditEvent.at <= now,
+        )
+        .order_by(AuditEvent.at, AuditEvent.id)
+    )
+    out: list[ChangedCase] = []
+    for r in rows:
+        detail = r.detail or {}
+        before_key, after_key = str(detail.get("from", "?")), str(detail.get("to", "?"))
+        ranks = {k: c.rank for k, c in pathway.categories.items()}
+        out.append(
+            ChangedCase(
+                r.case_id,
+                display_name(r.family_name, r.given_name),
+                r.nhs_number,
+                r.at,
+                f"{_category_words(pathway, before_key)} → {_category_words(pathway, after_key)}",
+                escalated=ranks.get(after_key, 99) < ranks.get(before_key, 99),
+            )
+        )
+    return tuple(out)
+
+
+def current_coordinator(db: Database) -> str:
+    with db.session() as session:
+        return get_setting(session, COORDINATOR_SETTING) or ""
+
+
+def service_name(db: Database) -> str:
+    with db.session() as session:
+        return (get_setting(session, SERVICE_SETTING) or "").strip() or DEFAULT_SERVICE_NAME
+
+
+# --- Writing ------------------------------------------------------------------------
+
+
+def _clean(text: str, field: str, limit: int, required: bool) -> str:
+    cleaned = (text or "").strip()
+    if required and not cleaned:
+        raise InputError(field, "is required")
+    if len(cleaned) > limit:
+        raise InputError(field, f"is too long ({len(cleaned)} characters; at most {limit})")
+    if "\x00" in cleaned:
+        raise InputError(field, "contains a NUL character")
+    return cleaned
+
+
+def set_handover_note(
+    db: Database, case_id: int, text: str, user: str, now: datetime
+) -> HandoverNote | None:
+    """Keep a new note for the case; an empty text clears it. Earlier notes stay in the
+    audit trail, so who told whom what at which handover can always be read back."""
+    cleaned = _clean(text, "note", MAX_NOTE, required=False)
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise InputError("case", f"there is no case {case_id}")
+        author = acting_user(session, user, "case.write", now)
+        record_event(
+            session,
+            at=now,
+            action=NOTE_ACTION,
+            user_id=author.id,
+            case_id=case_id,
+            detail={"text": cleaned},
+        )
+        if not cleaned:
+            return None
+        return HandoverNote(case_id, cleaned, author.display_name, now)
+
+
+def record_handover(
+    db: Database, from_text: str, to_text: str, user: str, now: datetime
+) -> HandoverRecord:
+    """The role passes: kept as an event and made the coordinator every header shows."""
+    from_clean = _clean(from_text, "from", MAX_NAME, required=False)
+    to_clean = _clean(to_text, "to", MAX_NAME, required=True)
+    with db.session() as session:
+        author = acting_user(session, user, "case.write", now)
+        record_event(
+            session,
+            at=now,
+            action=HANDOVER_ACTION,
+            user_id=author.id,
+            detail={"from": from_clean, "to": to_clean},
+        )
+        set_setting(session, COORDINATOR_SETTING, to_clean, now)
+        return HandoverRecord(from_clean, to_clean, author.display_name, now)
+
+
+def record_printed(
+    db: Database, user: str, now: datetime, *, pages: int, open_cases: int, target: str
+) -> None:
+    """A printed sheet holds personal data: who printed which copy, and when, is kept."""
+    with db.session() as session:
+        author = acting_user(session, user, "print", now)
+        record_event(
+            session,
+            at=now,
+            action=PRINTED_ACTION,
+            user_id=author.id,
+            detail={"pages": pages, "open_cases": open_cases, "target": target},
+        )
