@@ -110,6 +110,20 @@ class ChecklistRule:
     fields: tuple[ChecklistField, ...]
     starts: tuple[str, str] | None = None  # (clock key, field)
     meets: tuple[str, str] | None = None
+    # The `if` of `starts`: the item's own data must hold these (field -> allowed options)
+    # for the entry to start its clock, e.g. {"modality": {"radiotherapy"}}.
+    starts_if: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def starts_holds(self, data: Mapping[str, Any]) -> bool:
+        """Whether the item's data meets the `if` of its `starts` link (no `if`: always)."""
+        for name, allowed in self.starts_if.items():
+            value = data.get(name)
+            if isinstance(value, list):  # a `choices` field: any chosen option will do
+                if not allowed.intersection(str(v) for v in value):
+                    return False
+            elif value not in allowed:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -256,8 +270,33 @@ def _field(spec: str) -> ChecklistField:
     return ChecklistField(key, kind, options)
 
 
-def _link(raw: Mapping[str, Any] | None) -> tuple[str, str] | None:
-    return None if raw is None else (str(raw["clock"]), str(raw["field"]))
+_LINK_KEYS = {"starts": {"clock", "field", "if"}, "meets": {"clock", "field"}}
+
+
+def _link(raw: Mapping[str, Any] | None, at: str) -> tuple[str, str] | None:
+    if raw is None:
+        return None
+    kind = at.rpartition(".")[2]
+    unknown = set(raw) - _LINK_KEYS[kind]
+    if unknown:
+        raise PathwayError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
+    return str(raw["clock"]), str(raw["field"])
+
+
+def _starts_if(raw: Mapping[str, Any] | None, at: str) -> dict[str, frozenset[str]]:
+    """`if = { modality = "radiotherapy" }` (or a list of options) -> {field: options}."""
+    if raw is None or "if" not in raw:
+        return {}
+    condition = raw["if"]
+    if not isinstance(condition, Mapping) or not condition:
+        raise PathwayError(f"{at}.if must be a table of field = option(s)")
+    out: dict[str, frozenset[str]] = {}
+    for name, value in condition.items():
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str) for v in values):
+            raise PathwayError(f"{at}.if.{name} must be an option or a list of options")
+        out[str(name)] = frozenset(values)
+    return out
 
 
 def _checklist(raw: Mapping[str, Any]) -> ChecklistRule:
@@ -270,8 +309,9 @@ def _checklist(raw: Mapping[str, Any]) -> ChecklistRule:
         status=str(raw["status"]),
         when=_condition(raw.get("when", {}), f"checklist.{key}.when"),
         fields=tuple(_field(f) for f in raw.get("fields", [])),
-        starts=_link(raw.get("starts")),
-        meets=_link(raw.get("meets")),
+        starts=_link(raw.get("starts"), f"checklist.{key}.starts"),
+        meets=_link(raw.get("meets"), f"checklist.{key}.meets"),
+        starts_if=_starts_if(raw.get("starts"), f"checklist.{key}.starts"),
     )
 
 
@@ -322,6 +362,17 @@ def _check(p: Pathway, where: str) -> None:
                 problems.append(f"checklist {item.key}: no field {link[1]!r}")
             if link and link[0] not in clock_keys:
                 problems.append(f"checklist {item.key}: no clock {link[0]!r}")
+        fields = {f.key: f for f in item.fields}
+        for name, allowed in item.starts_if.items():
+            cf = fields.get(name)
+            if cf is None:
+                problems.append(f"checklist {item.key}: starts if: no field {name!r}")
+                continue
+            for value in sorted(allowed - set(cf.options)):
+                problems.append(
+                    f"checklist {item.key}: starts if: {name} value {value!r} is not one of "
+                    f"its options ({', '.join(cf.options) or 'none'})"
+                )
     for what, status, ref in (
         *((f"rule {r.key}", r.status, r.ref) for r in (*p.triage, *p.immobilisation, *p.actions)),
         *((f"clock {c.key}", c.status, c.ref) for c in p.clocks),

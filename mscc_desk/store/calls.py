@@ -15,13 +15,14 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..domain.clock import Clock, SystemClock
+from ..domain.clock import Clock, SystemClock, format_london
 from ..domain.dataset import CallRecord, parse_record
-from ..domain.deadlines import ClockSpec, checklist_clock, merge_clocks
+from ..domain.deadlines import ClockSpec, merge_clocks
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, TriageResult, triage
 from .audit import record_event
+from .clocks import add_deadline, apply_entry, checklist_item
 from .engine import Database
 from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
 from .permissions import acting_user
@@ -130,9 +131,9 @@ def _new_case(
     call = _add_call(session, case, record, user, follow_up=False)
     _add_assessment(session, case, call, record.facts, record.presentation, result, user, now)
     for spec in result.deadlines:
-        _add_deadline(session, case, spec)
+        add_deadline(session, case, spec)
     _add_checklist(session, case, result.checklist, pathway, now)
-    _apply_management(session, case, record.management, pathway, user, now)
+    management_clocks = _apply_management(session, case, record.management, pathway, user, now)
     record_event(
         session,
         at=now,
@@ -147,6 +148,7 @@ def _new_case(
             "override_reason": record.case.get("override_reason"),
             "pathway_version": result.pathway_version,
             "deadlines": [d.to_json() for d in result.deadlines],
+            "management_clocks": management_clocks,
         },
     )
     return _outcome(session, case, patient, call, result, created=True, escalated=False)
@@ -205,13 +207,15 @@ def _follow_up(
             for d in case.deadlines:
                 if d.key == change.spec.key and d.is_open:
                     d.cancelled_at = now
-                    d.cancel_reason = f"replaced by a tighter clock after the call at {now}"
-        _add_deadline(session, case, change.spec)
+                    d.cancel_reason = (
+                        f"replaced by a tighter clock after the call at {format_london(now)}"
+                    )
+        add_deadline(session, case, change.spec)
     existing = {item.key for item in case.checklist}
     _add_checklist(
         session, case, tuple(k for k in result.checklist if k not in existing), pathway, now
     )
-    _apply_management(session, case, record.management, pathway, user, now)
+    management_clocks = _apply_management(session, case, record.management, pathway, user, now)
     record_event(
         session,
         at=now,
@@ -227,6 +231,7 @@ def _follow_up(
             "clocks": [
                 {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
             ],
+            "management_clocks": management_clocks,
         },
     )
     if escalated:
@@ -292,19 +297,6 @@ def _add_assessment(
     )
 
 
-def _add_deadline(session: Session, case: Case, spec: ClockSpec) -> Deadline:
-    deadline = Deadline(
-        case=case,
-        key=spec.key,
-        label=spec.label,
-        ref=spec.ref,
-        starts_at=spec.starts_at,
-        due_at=spec.due_at,
-    )
-    session.add(deadline)
-    return deadline
-
-
 def _add_checklist(
     session: Session, case: Case, keys: tuple[str, ...], pathway: Pathway, now: datetime
 ) -> None:
@@ -325,38 +317,24 @@ def _apply_management(
     pathway: Pathway,
     user: User,
     now: datetime,
-) -> None:
-    """Management so far fills the checklist, and starts or meets the clocks it names."""
-    if not management:
-        return
-    items = {item.key: item for item in case.checklist}
-    order = {item.key: i for i, item in enumerate(pathway.checklist)}
-    for key, values in management.items():
-        item = items.get(key)
-        if item is None:
-            item = ChecklistItem(
-                case=case, key=key, position=order[key], state="pending", data={}, updated_at=now
-            )
-            session.add(item)
-        item.data = {**item.data, **values}
-        item.updated_at = now
-        rule = pathway.checklist_rule(key)
-        if rule.starts and rule.starts[1] in values:
-            clock_key = rule.starts[0]
-            if not any(d.key == clock_key and d.is_open for d in case.deadlines):
-                start = datetime.fromisoformat(values[rule.starts[1]])
-                _add_deadline(session, case, checklist_clock(pathway, clock_key, start))
-                session.flush()
-                session.refresh(case)
-        if rule.meets and rule.meets[1] in values:
-            met_at = datetime.fromisoformat(values[rule.meets[1]])
-            for d in case.deadlines:
-                if d.key == rule.meets[0] and d.is_open:
-                    d.met_at = met_at
-            item.state = "done"
-            item.done_at = met_at
-            item.done_by_id = user.id
-    session.flush()
+) -> list[dict[str, Any]]:
+    """Management so far fills the checklist and does to the clocks exactly what the same
+    entry does in the case view (`clocks.apply_entry`). Items are taken in the pathway
+    file's order, so a start (immobilisation) comes before what meets it (the review).
+
+    Returns the clock effects, each with the `item` that caused it, for the audit event.
+    """
+    effects: list[dict[str, Any]] = []
+    for rule in pathway.checklist:
+        values = management.get(rule.key)
+        if values is None:
+            continue
+        item = checklist_item(session, case, rule.key, pathway, now)
+        changed = apply_entry(
+            session, case, item, rule, values, pathway=pathway, user_id=user.id, now=now
+        )
+        effects += [{"item": rule.key, **e} for e in changed]
+    return effects
 
 
 def _outcome(

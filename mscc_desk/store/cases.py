@@ -7,8 +7,9 @@ people at once (the coordinator on one PC, the registrar on another), so:
   change made meanwhile by someone else is refused with both values (`VersionConflict`),
   never silently overwritten;
 - every change bumps that version and appends an audit event with before and after;
-- what a checklist entry does to the clocks comes from the pathway file (`starts`,
-  `meets`, and clocks whose `from` is a checklist field), never from code.
+- what a checklist entry does to the clocks comes from the pathway file (`starts` with
+  its `if`, `meets`, and clocks whose `from` is a checklist field), never from code; it
+  is `clocks.apply_entry`, the same as for management entered with a call.
 
 Re-triage after a follow-up call is `calls.record_call`'s job; `retriage` only names it
 here. No Qt: the command line, reports and tests use the same functions.
@@ -27,12 +28,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..domain.clock import Clock, format_instant, format_london, parse_instant
+from ..domain.clock import Clock, format_instant, format_london
 from ..domain.dataset import MAX_TEXT, clean_checklist_value
-from ..domain.deadlines import ClockSpec, format_time_left
+from ..domain.deadlines import format_time_left
 from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
-from ..domain.pathway import ChecklistField, ChecklistRule, ClockRule, Pathway, default_pathway
+from ..domain.pathway import ChecklistField, ChecklistRule, Pathway, default_pathway
 from ..domain.scales import (
     FRANKEL_LABELS,
     SURGICAL_OPINION_TEXT,
@@ -41,10 +42,11 @@ from ..domain.scales import (
     SinsResult,
     sins_band,
 )
-from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
+from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES
 from .audit import record_event
 from .board import age_at, display_name, location_text
-from .calls import RecordOutcome, _add_deadline, record_call
+from .calls import RecordOutcome, record_call
+from .clocks import NA_REASON_KEY, apply_entry, checklist_item, stored_instant
 from .engine import Database
 from .models import (
     Alert,
@@ -100,9 +102,6 @@ OUTCOMES = {
 }
 AMBULATORY = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
 CLOSED_CLOCK_REASON = "case closed"
-# Kept in the item's JSON beside the pathway fields: the reason is part of the item's
-# state (shown with it, cleared with it), and no pathway field starts with "_".
-NA_REASON_KEY = "_na_reason"
 _PRIMARY_SITE_OTHER = "other"
 
 
@@ -309,10 +308,10 @@ class ChecklistDetail:
         keys = {f.key for f in self.fields}
         if not {"started_at", "stopped_at"} <= keys:
             return None
-        start = _instant(self.data.get("started_at"))
+        start = stored_instant(self.data.get("started_at"))
         if start is None:
             return None
-        stop = _instant(self.data.get("stopped_at")) or now
+        stop = stored_instant(self.data.get("stopped_at")) or now
         return max(stop - start, timedelta(0))
 
     def summary(self) -> list[str]:
@@ -412,7 +411,7 @@ def describe_value(cf: ChecklistField, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if cf.kind == "datetime":
-        instant = _instant(value)
+        instant = stored_instant(value)
         return format_london(instant) if instant else str(value)
     if cf.kind == "yesno":
         return "Yes" if value in ("yes", True) else "No"
@@ -442,17 +441,6 @@ def clock_state(
     if cancelled_at is not None:
         return "cancelled"
     return "breached" if now >= due_at else "open"
-
-
-def _instant(value: object) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return parse_instant(value, "value")
-        except InputError:
-            return None
-    return None
 
 
 # --- Reading ---------------------------------------------------------------------------------
@@ -795,8 +783,8 @@ def update_checklist_item(
     field); `note=None` leaves the note alone, `""` clears it. Everything is checked
     before anything is written: bad input raises InputError naming `<item>.<field>`.
     A field the pathway links to a clock starts (`starts`) or meets (`meets`) it; with
-    `state` left None, filling the field that meets the item's clock marks it done, as
-    `record_call` does for management entered at intake.
+    `state` left None, filling the field that meets the item's clock marks it done. Both
+    are `clocks.apply_entry`, which `record_call` uses for management entered with a call.
     """
     pathway = pathway or default_pathway()
     try:
@@ -829,43 +817,20 @@ def update_checklist_item(
     def work(session: Session, case: Case, actor: User) -> int:
         if case.status != "open":
             raise InputError("case", f"case {case_id} is closed; reopen it to change the checklist")
-        names = _user_names(session)
-        item = next((i for i in case.checklist if i.key == key), None)
-        if item is None:  # an item the triage did not add: the coordinator adds it now
-            order = {r.key: n for n, r in enumerate(pathway.checklist)}
-            item = ChecklistItem(
-                case=case, key=key, position=order[key], state="pending", data={}, updated_at=now
-            )
-            session.add(item)
-            session.flush()
-        before = _item_snapshot(item, names)
-        old_data = dict(before["data"])
-        new_data = {k: v for k, v in {**old_data, **cleaned}.items() if v is not None}
-        effects = _clock_effects(session, case, rule, old_data, new_data, pathway, now)
-
-        new_state = state or item.state
-        met_field = rule.meets[1] if rule.meets else None
-        met_changed = met_field is not None and new_data.get(met_field) != old_data.get(met_field)
-        met_at = _instant(new_data.get(met_field)) if met_field else None
-        if state is None and met_changed:
-            # The entry that meets the clock is the item done; clearing it undoes that.
-            if item.state == "pending" and met_at is not None:
-                new_state = "done"
-            elif item.state == "done" and met_at is None:
-                new_state = "pending"
-        if new_state != item.state:
-            if new_state == "pending":
-                item.done_at, item.done_by_id = None, None
-            else:
-                item.done_at = met_at if new_state == "done" and met_at else now
-                item.done_by_id = actor.id
-        elif new_state == "done" and met_changed and met_at is not None:
-            item.done_at = met_at  # a corrected time: done when it was really done
-        item.state = new_state
-        stored = dict(new_data)
-        if new_state == "not_applicable":
-            stored[NA_REASON_KEY] = reason or before["na_reason"]
-        item.data = stored
+        item = checklist_item(session, case, key, pathway, now)
+        before = _item_snapshot(item, _user_names(session))
+        effects = apply_entry(
+            session,
+            case,
+            item,
+            rule,
+            cleaned,
+            pathway=pathway,
+            user_id=actor.id,
+            now=now,
+            state=state,
+            na_reason=reason,
+        )
         if note is not None:
             item.note = note_text
         item.updated_at = now
@@ -918,146 +883,6 @@ def _clean_data(rule: ChecklistRule, data: Mapping[str, Any], now: datetime) -> 
             value = value.isoformat()
         cleaned[fkey] = clean_checklist_value(fields[fkey], value, name, now)
     return cleaned
-
-
-def _case_facts(case: Case, pathway: Pathway) -> Mapping[str, Any]:
-    """The facts the pathway's `when` conditions test, as of the latest assessment."""
-    if not case.assessments:
-        return {"category": case.category}
-    a = case.assessments[-1]
-    facts = CaseFacts(
-        cancer_status=a.cancer_status,
-        suspected_at=a.suspected_at,
-        pain=frozenset(k for k in PAIN_FEATURES if getattr(a, f"pain_{k}")),
-        neuro=frozenset(k for k in NEURO_FEATURES if getattr(a, f"neuro_{k}")),
-        no_evidence_of_spinal_disease=a.no_evidence_of_spinal_disease,
-        instability_signs=a.instability_signs,
-        pain_on_movement=a.pain_on_movement,
-        mscc_confirmed=a.mscc_confirmed,
-        spinal_metastases_confirmed=a.spinal_metastases_confirmed,
-        immobilised_at=a.immobilised_at,
-    )
-    override = case.category if case.category in pathway.categories else None
-    return triage(facts, pathway, override).facts
-
-
-def _starting_rules(
-    pathway: Pathway, rule: ChecklistRule, fkey: str, facts: Callable[[], Mapping[str, Any]]
-) -> dict[str, ClockRule]:
-    """The clocks this field starts: the item's `starts` link, and any clock whose `from`
-    is this field and whose `when` holds for the case."""
-    out: dict[str, ClockRule] = {}
-    for clock in pathway.clocks:
-        if clock.from_checklist == (rule.key, fkey) and clock.when.holds(facts()):
-            out.setdefault(clock.key, clock)
-    if rule.starts and rule.starts[1] == fkey and rule.starts[0] not in out:
-        same_field = [c for c in pathway.clocks if c.from_checklist == (rule.key, fkey)]
-        linked = [c for c in pathway.clocks if c.key == rule.starts[0]]
-        chosen = next((c for c in same_field if c.key == rule.starts[0]), None) or linked[0]
-        out[rule.starts[0]] = chosen
-    return out
-
-
-def _clock_effects(
-    session: Session,
-    case: Case,
-    rule: ChecklistRule,
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
-    pathway: Pathway,
-    now: datetime,
-) -> list[dict[str, Any]]:
-    """Start, move, meet or un-meet clocks as the pathway links say; returns what changed.
-
-    A correction follows the field: changing the time that met a clock changes its met
-    time, clearing it reopens the clock; changing a start time moves a clock started
-    from it; clearing it stops that clock.
-    """
-    effects: list[dict[str, Any]] = []
-    facts_cache: list[Mapping[str, Any]] = []
-
-    def facts() -> Mapping[str, Any]:
-        if not facts_cache:
-            facts_cache.append(_case_facts(case, pathway))
-        return facts_cache[0]
-
-    def effect(action: str, d: Deadline, **extra: Any) -> None:
-        effects.append(
-            {
-                "action": action,
-                "clock": d.key,
-                "label": d.label,
-                "starts": format_instant(d.starts_at),
-                "due": format_instant(d.due_at),
-                **extra,
-            }
-        )
-
-    for f in rule.fields:
-        if f.kind != "datetime" or old.get(f.key) == new.get(f.key):
-            continue
-        was, now_value = _instant(old.get(f.key)), _instant(new.get(f.key))
-        for clock_key, clock_rule in _starting_rules(pathway, rule, f.key, facts).items():
-            live = [d for d in case.deadlines if d.key == clock_key and d.cancelled_at is None]
-            from_old = [d for d in live if was is not None and d.starts_at == was]
-            if now_value is None:
-                for d in from_old:
-                    if d.met_at is None:
-                        d.cancelled_at = now
-                        d.cancel_reason = f"start time removed ({rule.key}.{f.key})"
-                        effect("cancelled", d, reason=d.cancel_reason)
-            elif from_old:
-                for d in from_old:
-                    length = d.due_at - d.starts_at
-                    d.starts_at, d.due_at = now_value, now_value + length
-                    effect("moved", d)
-            elif not any(d.met_at is None for d in live):
-                spec = ClockSpec(
-                    clock_rule.key,
-                    clock_rule.label,
-                    now_value,
-                    now_value + timedelta(seconds=clock_rule.seconds),
-                    clock_rule.ref,
-                    clock_rule.status,
-                )
-                d = _add_deadline(session, case, spec)
-                session.flush()
-                effect("started", d)
-                met_at = _already_met(case, pathway, d)
-                if met_at is not None:  # e.g. the review was entered before the start
-                    d.met_at = met_at
-                    effect("met", d, met_at=format_instant(met_at))
-        if rule.meets and rule.meets[1] == f.key:
-            clock_key = rule.meets[0]
-            for d in case.deadlines:
-                if d.key != clock_key or d.cancelled_at is not None:
-                    continue
-                if d.met_at is None and now_value is not None:
-                    d.met_at = now_value
-                    effect("met", d, met_at=format_instant(now_value))
-                elif d.met_at is not None and was is not None and d.met_at == was:
-                    d.met_at = now_value
-                    effect(
-                        "met" if now_value else "reopened",
-                        d,
-                        met_at=format_instant(now_value) if now_value else None,
-                    )
-    session.flush()
-    return effects
-
-
-def _already_met(case: Case, pathway: Pathway, d: Deadline) -> datetime | None:
-    """The time an entry already on the checklist met a clock that has only now started."""
-    for item in case.checklist:
-        try:
-            rule = pathway.checklist_rule(item.key)
-        except KeyError:
-            continue
-        if rule.meets and rule.meets[0] == d.key:
-            instant = _instant((item.data or {}).get(rule.meets[1]))
-            if instant is not None and instant >= d.starts_at:
-                return instant
-    return None
 
 
 def add_note(db: Database, case_id: int, text: str, user: str, now: datetime) -> None:
@@ -1415,7 +1240,8 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
         extra = f"Rule {detail.get('rule')}"
         if override:
             extra = _join(extra, f"Category overridden: {detail.get('override_reason') or ''}")
-        return "triage", what, extra
+        management = [_clock_effect_words(c) for c in detail.get("management_clocks", [])]
+        return "triage", what, _join(extra, *management)
     if action == "call.follow_up":
         before, after = detail.get("category_before"), detail.get("category_after")
         if detail.get("escalated"):
@@ -1430,7 +1256,8 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
             f"due {_london_text(c.get('due'))}"
             for c in detail.get("clocks", [])
         ]
-        return "triage", what, _join(f"Rule {detail.get('rule')}", *clocks)
+        management = [_clock_effect_words(c) for c in detail.get("management_clocks", [])]
+        return "triage", what, _join(f"Rule {detail.get('rule')}", *clocks, *management)
     if action == "case.category_changed":
         return (
             "category",
@@ -1463,7 +1290,7 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
 
 
 def _london_text(value: object) -> str:
-    instant = _instant(value)
+    instant = stored_instant(value)
     return format_london(instant) if instant else "—"
 
 
@@ -1497,17 +1324,18 @@ def _checklist_words(detail: Mapping[str, Any], pathway: Pathway) -> tuple[str, 
     if before.get("note") != after.get("note"):
         parts.append(f"note: {after.get('note')}" if after.get("note") else "note cleared")
     what = f"{title}: {'; '.join(parts)}" if parts else f"{title}: saved unchanged"
-    clocks = [
-        {
-            "started": f"Started {c.get('label')}, due {_london_text(c.get('due'))}",
-            "met": f"Met {c.get('label')} at {_london_text(c.get('met_at'))}",
-            "reopened": f"Reopened {c.get('label')}",
-            "moved": f"Moved {c.get('label')}: due {_london_text(c.get('due'))}",
-            "cancelled": f"Stopped {c.get('label')}",
-        }.get(str(c.get("action")), str(c.get("action")))
-        for c in detail.get("clocks", [])
-    ]
-    return what, _join(*clocks)
+    return what, _join(*(_clock_effect_words(c) for c in detail.get("clocks", [])))
+
+
+def _clock_effect_words(c: Mapping[str, Any]) -> str:
+    """One of `clocks.clock_effects`' changes in words."""
+    return {
+        "started": f"Started {c.get('label')}, due {_london_text(c.get('due'))}",
+        "met": f"Met {c.get('label')} at {_london_text(c.get('met_at'))}",
+        "reopened": f"Reopened {c.get('label')}",
+        "moved": f"Moved {c.get('label')}: due {_london_text(c.get('due'))}",
+        "cancelled": f"Stopped {c.get('label')}",
+    }.get(str(c.get("action")), str(c.get("action")))
 
 
 def frankel_words(grade: str | None) -> str:

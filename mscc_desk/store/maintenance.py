@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import Engine, func, select, text
 
 from ..domain.pathway import default_pathway
-from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
+from ..domain.triage import triage
 from .audit import first_broken_link
 from .backup import backup_problems, backup_to, integrity_problems, restore_from
+from .clocks import assessment_facts
 from .engine import make_engine, open_database
 from .engine import upgrade as _upgrade
 from .models import Alert, Assessment, AuditEvent, Case, Deadline
@@ -108,18 +109,7 @@ def invariant_problems(session: Any) -> list[str]:
         latest[a.case_id] = a
     for case_id, a in latest.items():
         case = open_cases[case_id]
-        facts = CaseFacts(
-            cancer_status=a.cancer_status,
-            suspected_at=a.suspected_at,
-            pain=frozenset(k for k in PAIN_FEATURES if getattr(a, f"pain_{k}")),
-            neuro=frozenset(k for k in NEURO_FEATURES if getattr(a, f"neuro_{k}")),
-            no_evidence_of_spinal_disease=a.no_evidence_of_spinal_disease,
-            instability_signs=a.instability_signs,
-            pain_on_movement=a.pain_on_movement,
-            mscc_confirmed=a.mscc_confirmed,
-            spinal_metastases_confirmed=a.spinal_metastases_confirmed,
-            immobilised_at=a.immobilised_at,
-        )
+        facts = assessment_facts(a)
         # record_call triages each call against the case's category so far (a case is
         # never relaxed), so the clocks due are those of the latest call at that category.
         expected = {d.key for d in triage(facts, pathway, case.category).deadlines}

@@ -308,13 +308,161 @@ def test_decision_and_start_in_one_save(db: Database, clock: FakeClock) -> None:
         case_id,
         "definitive_treatment",
         2000,
-        data={"decision_at": iso(290), "started_at": iso(1900)},
+        data={"decision_at": iso(290), "modality": "radiotherapy", "started_at": iso(1900)},
     )
     [rt] = deadlines(db, case_id, "radiotherapy")
     assert rt.met_at == at(1900) and rt.met_at > rt.due_at  # met, but late
     clock_detail = load_case(db, case_id, now=at(2000)).clocks
     radiotherapy = next(c for c in clock_detail if c.key == "radiotherapy")
     assert radiotherapy.state == "met" and radiotherapy.met_late
+
+
+# --- The radiotherapy clock runs only for a decision to treat with radiotherapy (QS56 st.6) ---
+
+
+def rt_effects(db: Database, case_id: int) -> list[dict[str, Any]]:
+    """The clock effects of the last checklist save."""
+    with db.session() as session:
+        event = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.case_id == case_id, AuditEvent.action == "checklist.updated")
+            .order_by(AuditEvent.id.desc())
+        ).first()
+        assert event is not None
+        return list(event.detail["clocks"])
+
+
+@pytest.mark.parametrize("modality", ["surgery", "systemic", "supportive"])
+def test_a_decision_to_treat_otherwise_starts_no_radiotherapy_clock(
+    db: Database, clock: FakeClock, modality: str
+) -> None:
+    case_id = new_case(db, clock)
+    edit(
+        db,
+        case_id,
+        "definitive_treatment",
+        300,
+        data={"decision_at": iso(290), "modality": modality},
+    )
+    assert deadlines(db, case_id, "radiotherapy") == []
+    assert rt_effects(db, case_id) == []
+    # A day and more later: no false breach of a clock that never applied.
+    detail = load_case(db, case_id, now=at(290 + 2 * 24 * 60))
+    assert [c.key for c in detail.clocks] == ["mri"]
+    assert detail.open_clock("radiotherapy") is None
+
+
+def test_a_decision_to_treat_with_radiotherapy_starts_a_24_hour_clock(
+    db: Database, clock: FakeClock
+) -> None:
+    case_id = new_case(db, clock)
+    edit(
+        db,
+        case_id,
+        "definitive_treatment",
+        300,
+        data={"decision_at": iso(290), "modality": "radiotherapy"},
+    )
+    rt = open_deadline(db, case_id, "radiotherapy")
+    assert (rt.starts_at, rt.due_at) == (at(290), at(290) + H24)
+    assert [e["action"] for e in rt_effects(db, case_id)] == ["started"]
+
+
+def test_the_decision_time_alone_waits_for_the_modality(db: Database, clock: FakeClock) -> None:
+    """Filled in either order: the clock runs from the decision, not from the later save."""
+    case_id = new_case(db, clock)
+    edit(db, case_id, "definitive_treatment", 300, data={"decision_at": iso(290)})
+    assert deadlines(db, case_id, "radiotherapy") == []
+    edit(db, case_id, "definitive_treatment", 400, data={"modality": "radiotherapy"})
+    rt = open_deadline(db, case_id, "radiotherapy")
+    assert (rt.starts_at, rt.due_at) == (at(290), at(290) + H24)
+    [started] = rt_effects(db, case_id)
+    assert (started["action"], started["clock"]) == ("started", "radiotherapy")
+    # Correcting the decision time still moves the clock.
+    edit(db, case_id, "definitive_treatment", 410, data={"decision_at": iso(280)})
+    assert open_deadline(db, case_id, "radiotherapy").due_at == at(280) + H24
+    assert [e["action"] for e in rt_effects(db, case_id)] == ["moved"]
+
+
+def test_the_modality_alone_waits_for_the_decision_time(db: Database, clock: FakeClock) -> None:
+    case_id = new_case(db, clock)
+    edit(db, case_id, "definitive_treatment", 300, data={"modality": "radiotherapy"})
+    assert deadlines(db, case_id, "radiotherapy") == []
+    edit(db, case_id, "definitive_treatment", 400, data={"decision_at": iso(350)})
+    assert open_deadline(db, case_id, "radiotherapy").due_at == at(350) + H24
+
+
+def test_changing_the_modality_away_from_radiotherapy_stops_the_clock(
+    db: Database, clock: FakeClock
+) -> None:
+    case_id = new_case(db, clock)
+    edit(
+        db,
+        case_id,
+        "definitive_treatment",
+        300,
+        data={"decision_at": iso(290), "modality": "radiotherapy"},
+    )
+    edit(db, case_id, "definitive_treatment", 400, data={"modality": "surgery"})
+    [rt] = deadlines(db, case_id, "radiotherapy")
+    assert (rt.met_at, rt.cancelled_at) == (None, at(400))
+    assert rt.cancel_reason == (
+        "modality is surgery, not radiotherapy (definitive_treatment.modality)"
+    )
+    [stopped] = rt_effects(db, case_id)
+    assert (stopped["action"], stopped["reason"]) == ("cancelled", rt.cancel_reason)
+    detail = load_case(db, case_id, now=at(290 + 2 * 24 * 60))
+    [clock_detail] = [c for c in detail.clocks if c.key == "radiotherapy"]
+    assert clock_detail.state == "cancelled"  # stopped, never breached
+    assert clock_detail.words(at(3000)).startswith("Stopped: modality is surgery")
+    entries = timeline(db, case_id, now=at(290 + 2 * 24 * 60))
+    assert not any(e.kind == "breach" and "Radiotherapy" in e.what for e in entries)
+    assert any(e.what == f"Clock stopped: {rt.label}" for e in entries)
+
+    # Back to radiotherapy: a fresh clock from the decision; clearing the modality stops it.
+    edit(db, case_id, "definitive_treatment", 500, data={"modality": "radiotherapy"})
+    assert open_deadline(db, case_id, "radiotherapy").starts_at == at(290)
+    edit(db, case_id, "definitive_treatment", 510, data={"modality": None})
+    assert [d for d in deadlines(db, case_id, "radiotherapy") if d.is_open] == []
+    assert deadlines(db, case_id, "radiotherapy")[-1].cancel_reason == (
+        "modality is not recorded, not radiotherapy (definitive_treatment.modality)"
+    )
+
+
+def test_a_met_radiotherapy_clock_stays_met_when_the_modality_changes(
+    db: Database, clock: FakeClock
+) -> None:
+    case_id = new_case(db, clock)
+    edit(
+        db,
+        case_id,
+        "definitive_treatment",
+        1000,
+        data={"decision_at": iso(290), "modality": "radiotherapy", "started_at": iso(990)},
+    )
+    edit(db, case_id, "definitive_treatment", 1100, data={"modality": "systemic"})
+    [rt] = deadlines(db, case_id, "radiotherapy")
+    assert (rt.met_at, rt.cancelled_at) == (at(990), None)
+    assert rt_effects(db, case_id) == []
+
+
+def test_radiotherapy_already_started_is_met_when_the_modality_comes_last(
+    db: Database, clock: FakeClock
+) -> None:
+    case_id = new_case(db, clock)
+    edit(
+        db,
+        case_id,
+        "definitive_treatment",
+        1000,
+        data={"decision_at": iso(290), "started_at": iso(900)},
+    )
+    assert deadlines(db, case_id, "radiotherapy") == []
+    assert load_case(db, case_id).item("definitive_treatment").state == "done"
+    edit(db, case_id, "definitive_treatment", 1100, data={"modality": "radiotherapy"})
+    [rt] = deadlines(db, case_id, "radiotherapy")
+    assert (rt.starts_at, rt.met_at) == (at(290), at(900))
+    assert [e["action"] for e in rt_effects(db, case_id)] == ["started", "met"]
 
 
 def test_clock_started_from_a_checklist_field_follows_its_when(

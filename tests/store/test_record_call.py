@@ -569,7 +569,10 @@ def test_a_follow_up_with_cord_compression_escalates_and_tightens_the_mri_clock(
     assert len(old_mri) == 1
     assert old_mri[0].due_at == suspected + D7
     assert old_mri[0].cancelled_at == clock.now()
-    assert old_mri[0].cancel_reason
+    # In the words and the time a coordinator reads (BST after the clock change).
+    assert old_mri[0].cancel_reason == (
+        "replaced by a tighter clock after the call at Mon 29 Mar 2027 11:00 BST"
+    )
     assert old_mri[0].met_at is None
 
     with db.sessions() as s:

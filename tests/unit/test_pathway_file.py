@@ -28,7 +28,7 @@ def all_rules(p: Pathway) -> tuple[Rule | ClockRule | ChecklistRule, ...]:
 
 def test_shipped_file_loads() -> None:
     p = load_pathway(SHIPPED)
-    assert p.version == "ng234-2023.1"
+    assert p.version == "ng234-2023.2"
     assert p.title.strip()
     assert set(p.categories) == {
         "emergency",
@@ -38,7 +38,7 @@ def test_shipped_file_loads() -> None:
         "outside_pathway",
     }
     assert set(p.contacts) == {"immediately", "within_24h", "urgent_oncology_referral", "none"}
-    assert load_pathway().version == "ng234-2023.1"  # the default path is the shipped file
+    assert load_pathway().version == "ng234-2023.2"  # the default path is the shipped file
 
 
 def test_every_pathway_row_has_its_rule() -> None:
@@ -102,7 +102,15 @@ def test_checklist_has_the_pathway_items() -> None:
     } <= keys
     assert p.checklist_rule("mri").meets == ("mri", "performed_at")
     assert p.checklist_rule("immobilisation").starts == ("expert_review", "started_at")
-    assert p.checklist_rule("definitive_treatment").starts == ("radiotherapy", "decision_at")
+    treatment = p.checklist_rule("definitive_treatment")
+    assert treatment.starts == ("radiotherapy", "decision_at")
+    # QS56 st.6 is about radiotherapy: the clock needs the modality too.
+    assert treatment.starts_if == {"modality": frozenset({"radiotherapy"})}
+    assert treatment.starts_holds({"modality": "radiotherapy"})
+    assert not treatment.starts_holds({"modality": "surgery"})
+    assert not treatment.starts_holds({})
+    assert p.checklist_rule("immobilisation").starts_if == {}
+    assert p.checklist_rule("immobilisation").starts_holds({})
     with pytest.raises(KeyError):
         p.checklist_rule("no_such_item")
 
@@ -140,7 +148,7 @@ T1_WHEN = 'when = { cancer_status = ["past_or_current"], neuro = "any" }'
 def test_an_unchanged_copy_loads(tmp_path: Path) -> None:
     copy = tmp_path / "copy.toml"
     copy.write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
-    assert load_pathway(copy).version == "ng234-2023.1"
+    assert load_pathway(copy).version == "ng234-2023.2"
 
 
 def test_unknown_category_is_refused(tmp_path: Path) -> None:
@@ -188,7 +196,7 @@ def test_unknown_contact_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_required_entry_is_refused(tmp_path: Path) -> None:
-    path = edited(tmp_path, 'version = "ng234-2023.1"\n', "")
+    path = edited(tmp_path, 'version = "ng234-2023.2"\n', "")
     with pytest.raises(PathwayError):
         load_pathway(path)
 
@@ -251,6 +259,51 @@ def test_clock_starting_from_an_unknown_fact_is_refused(tmp_path: Path) -> None:
         'hours = 24\nfrom = "suspectd_at"\nwhen = { suspected_mscc = true }',
     )
     with pytest.raises(PathwayError, match="suspectd_at"):
+        load_pathway(path)
+
+
+# The line itself (after a newline), not the example in the header comment.
+RT_STARTS = (
+    '\nstarts = { clock = "radiotherapy", field = "decision_at", '
+    'if = { modality = "radiotherapy" } }'
+)
+
+
+@pytest.mark.parametrize(
+    ("condition", "problem"),
+    [
+        ('if = { modalty = "radiotherapy" }', "no field 'modalty'"),
+        ('if = { modality = "radiotherapie" }', "'radiotherapie' is not one of its options"),
+        ('if = { started_at = "radiotherapy" }', "not one of its options"),
+        ("if = { modality = 1 }", "modality must be an option"),
+        ('if = "radiotherapy"', "must be a table"),
+        ('unless = { modality = "surgery" }', "unknown key"),
+    ],
+)
+def test_a_bad_starts_condition_is_refused(tmp_path: Path, condition: str, problem: str) -> None:
+    path = edited(
+        tmp_path, RT_STARTS, RT_STARTS.replace('if = { modality = "radiotherapy" }', condition)
+    )
+    with pytest.raises(PathwayError, match=problem):
+        load_pathway(path)
+
+
+def test_a_starts_condition_may_list_options(tmp_path: Path) -> None:
+    path = edited(
+        tmp_path,
+        RT_STARTS,
+        RT_STARTS.replace('"radiotherapy" }', '["radiotherapy", "surgery"] }'),
+    )
+    rule = load_pathway(path).checklist_rule("definitive_treatment")
+    assert rule.starts_if == {"modality": frozenset({"radiotherapy", "surgery"})}
+    assert rule.starts_holds({"modality": "surgery"})
+    assert not rule.starts_holds({"modality": "systemic"})
+
+
+def test_meets_takes_no_condition(tmp_path: Path) -> None:
+    old = 'meets = { clock = "radiotherapy", field = "started_at" }'
+    path = edited(tmp_path, old, old.replace(" }", ', if = { modality = "radiotherapy" } }'))
+    with pytest.raises(PathwayError, match="unknown key"):
         load_pathway(path)
 
 
