@@ -1175,7 +1175,7 @@ class _Builder:
         else:
             modality = rng.choices(("radiotherapy", "systemic", "supportive"), (50, 30, 20))[0]
         item = items.get("definitive_treatment")
-        if modality in ("radiotherapy", "surgery"):
+        if modality == "radiotherapy":  # QS56 st.6: the only modality with a clock
             decision = _minute(reported + self.hours(1, 30))
             spec = checklist_clock(self.pathway, "radiotherapy", decision)
             d = _Deadline(spec)
