@@ -43,6 +43,10 @@ def run(db_target: str | None, smoke: bool) -> int:
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
+    if not smoke:
+        from ..logs import setup_logging
+
+        setup_logging()  # scrubbed of patient data, rotated, in the user's log folder
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -83,23 +87,31 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
     from ..alerts.scheduler import AlertController
     from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance, bring_to_front
     from .main_window import MainWindow
+    from .session import SessionController
+    from .sign_in import sign_in_at_start
 
     guard = SingleInstance(ctx.db.url.render_as_string(hide_password=False))
     if not guard.is_primary():
         guard.notify_primary()
         print(ALREADY_RUNNING, file=sys.stderr)
         return 0
+    # The alerts run from the first moment, whoever is (or is not yet) signed in.
     alerts = AlertController(ctx)
-    window = MainWindow(ctx)
-    window.attach_alerts(alerts)
     ctx.data_changed.connect(alerts.resync)
-    guard.activation_requested.connect(lambda: bring_to_front(window))
-    window.resize(1500, 860)
-    window.show()
     alerts.start()  # catches up at once on what fell due while the desk was closed
+    session = SessionController(ctx)
     try:
+        if not sign_in_at_start(session):  # first-run wizard, or sign-in
+            return 0
+        window = MainWindow(ctx)
+        window.attach_alerts(alerts)
+        window.attach_session(session)
+        guard.activation_requested.connect(lambda: bring_to_front(window))
+        window.resize(1500, 860)
+        window.show()
         return app.exec()
     finally:
+        session.shutdown()
         alerts.stop()
         guard.close()
 

@@ -49,7 +49,13 @@ from .desk_state import (
     remember_desk_user,
 )
 from .forms.ui_main_window import Ui_MainWindow
+from .handover_view import HandoverView
+from .screen_lock import ScreenLock, summarise_deadlines
+from .session import SessionController
+from .settings_dialog import SettingsDialog
+from .sign_in import ask_switch_user
 from .urgency import category_icon
+from .user_admin import open_user_admin
 
 BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
@@ -71,6 +77,10 @@ class MainWindow(QMainWindow):
         self._cases: dict[int, CaseView] = {}
         self.alerts: AlertController | None = None
         self.alert_panel: AlertPanel | None = None
+        self.session: SessionController | None = None
+        self.screen_lock: ScreenLock | None = None
+        self._handover: HandoverView | None = None
+        self._settings: SettingsDialog | None = None
         self._intakes: list[QWidget] = []
         self._fitted = False
         self._select_after_load: int | None = None
@@ -163,6 +173,11 @@ class MainWindow(QMainWindow):
         ui.refreshButton.clicked.connect(ui.actionRefresh.trigger)
         ui.changeCoordinatorButton.clicked.connect(ui.actionChangeCoordinator.trigger)
         ui.openDraftButton.clicked.connect(ui.actionOpenDraft.trigger)
+        ui.actionHandover.triggered.connect(self.open_handover)
+        ui.handoverButton.clicked.connect(ui.actionHandover.trigger)
+        ui.actionSettings.triggered.connect(self.open_settings)
+        ctx = self.ctx
+        ctx.data_changed.connect(self._show_coordinator)  # a hand-over changes the header
         for action in (ui.actionNewCall, ui.actionRefresh, ui.actionFind, ui.actionOpenCase):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
@@ -295,6 +310,90 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    # --- handover and settings -----------------------------------------------------------
+
+    def open_handover(self) -> HandoverView:
+        """The shift view, in a window of its own so the board stays in sight."""
+        view = self._handover
+        if view is None or not shiboken6.isValid(view):
+            view = HandoverView(self.ctx)
+            view.setWindowFlag(Qt.WindowType.Window, True)
+            view.setWindowTitle("Handover — MSCC Desk")
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.resize(1200, 800)
+            self._handover = view
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = self._settings
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = SettingsDialog(self.ctx, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            if self.alerts is not None:
+                dialog.settings_saved.connect(self.alerts.resync)
+            self._settings = dialog
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    # --- sign-in ---------------------------------------------------------------------------
+
+    def attach_session(self, session: SessionController) -> ScreenLock:
+        """Sign-in replaces the "who is at the desk" picker; the lock covers the window.
+
+        The lock screen still shows how many clocks are due or overdue (never whose), so
+        a locked desk never hides a breach.
+        """
+        self.session = session
+        ui = self.ui
+        ui.userCombo.hide()
+        ui.userCaption.setText("Signed in:")
+        ui.signedInLabel.show()
+        ui.actionChangeUser.setVisible(False)
+        for action in (ui.actionSwitchUser, ui.actionLock, ui.actionSignOut):
+            action.setVisible(True)
+        ui.actionSwitchUser.triggered.connect(lambda: ask_switch_user(session, self))
+        ui.actionLock.triggered.connect(lambda: session.lock())
+        ui.actionSignOut.triggered.connect(lambda: session.sign_out())
+        ui.actionUsers.triggered.connect(lambda: open_user_admin(session, self))
+        session.signed_in.connect(self._show_session)
+        session.unlocked.connect(self._show_session)
+        session.signed_out.connect(self._show_session)
+        lock = ScreenLock(session, self, overlay=True)
+        self.screen_lock = lock
+        if self.alert_panel is not None:
+            panel = self.alert_panel
+            session.cover_changed.connect(panel.locked_mode)
+        self.board_loaded.connect(self._update_lock_summary)
+        if self.alerts is not None:
+            self.alerts.alerts_changed.connect(self._update_lock_summary)
+        self._show_session()
+        self._update_lock_summary()
+        return lock
+
+    def _show_session(self, *_args: object) -> None:
+        session = self.session
+        if session is None:
+            return
+        user = session.user
+        text = f"<b>{escape(session.display_name)}</b> ({session.role})" if user else "nobody"
+        self.ui.signedInLabel.setText(text)
+        self.ui.actionUsers.setVisible(session.can("users.manage"))
+        self.ui.actionSettings.setEnabled(session.can("settings.manage"))
+        for action in (self.ui.actionNewCall, self.ui.actionOpenDraft):
+            action.setEnabled(session.can("case.write"))
+        self.ui.newCallButton.setEnabled(session.can("case.write"))
+
+    def _update_lock_summary(self, *_args: object) -> None:
+        if self.screen_lock is None:
+            return
+        now = self.ctx.clock.now()
+        due = [r.next_deadline.due_at for r in self.model.rows() if r.next_deadline]
+        self.screen_lock.set_alert_summary(summarise_deadlines(due, now), as_of=now)
 
     # --- alerts ------------------------------------------------------------------------
 

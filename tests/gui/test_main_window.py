@@ -448,3 +448,35 @@ def test_alerts_dock_beside_the_board_and_mark_the_alerted_row(
         assert not panel.isModal()
     finally:
         controller.stop()
+
+
+def test_signed_in_desk_locks_without_hiding_a_breach(
+    qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
+) -> None:
+    from mscc_desk.gui.session import SessionController
+    from mscc_desk.store.auth import create_user
+
+    create_user(db, "ada", "Dr Ada Obi", "admin", "long enough 1", actor=None, now=NOW)
+    create_user(db, "vic", "Vic Viewer", "viewer", "long enough 2", actor="ada", now=NOW)
+    window = open_window(qtbot, db, clock)
+    ctx = window.ctx
+    session = SessionController(ctx, guard=False)
+    session.sign_in("vic", "long enough 2")
+    lock = window.attach_session(session)
+    window.show()
+    assert not window.ui.userCombo.isVisible()
+    assert "Vic Viewer" in window.ui.signedInLabel.text()
+    assert not window.ui.actionNewCall.isEnabled()  # a viewer reads and prints only
+    assert not window.ui.actionUsers.isVisible()
+
+    clock.advance(timedelta(hours=25))  # every open clock is now overdue
+    reload(qtbot, window)
+    session.lock()
+    qtbot.waitUntil(lock.isVisible)
+    summary = lock.alert_summary_text()
+    assert "OVERDUE" in summary
+    for name in ("SMITH", "JONES", "BROWN"):
+        assert name not in summary.upper()
+    session.unlock("long enough 2")
+    qtbot.waitUntil(lambda: not lock.isVisible())
+    session.shutdown()

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -44,6 +44,22 @@ class Ui_MainWindow(object):
         self.actionChangeUser.setObjectName(u"actionChangeUser")
         self.actionChangeCoordinator = QAction(MainWindow)
         self.actionChangeCoordinator.setObjectName(u"actionChangeCoordinator")
+        self.actionHandover = QAction(MainWindow)
+        self.actionHandover.setObjectName(u"actionHandover")
+        self.actionSettings = QAction(MainWindow)
+        self.actionSettings.setObjectName(u"actionSettings")
+        self.actionSwitchUser = QAction(MainWindow)
+        self.actionSwitchUser.setObjectName(u"actionSwitchUser")
+        self.actionSwitchUser.setVisible(False)
+        self.actionLock = QAction(MainWindow)
+        self.actionLock.setObjectName(u"actionLock")
+        self.actionLock.setVisible(False)
+        self.actionSignOut = QAction(MainWindow)
+        self.actionSignOut.setObjectName(u"actionSignOut")
+        self.actionSignOut.setVisible(False)
+        self.actionUsers = QAction(MainWindow)
+        self.actionUsers.setObjectName(u"actionUsers")
+        self.actionUsers.setVisible(False)
         self.centralwidget = QWidget(MainWindow)
         self.centralwidget.setObjectName(u"centralwidget")
         self.centralLayout = QVBoxLayout(self.centralwidget)
@@ -68,6 +84,12 @@ class Ui_MainWindow(object):
         self.userCombo.setMinimumContentsLength(16)
 
         self.headerLayout.addWidget(self.userCombo)
+
+        self.signedInLabel = QLabel(self.header)
+        self.signedInLabel.setObjectName(u"signedInLabel")
+        self.signedInLabel.setVisible(False)
+
+        self.headerLayout.addWidget(self.signedInLabel)
 
         self.headerGap = QSpacerItem(28, 10, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
 
@@ -137,6 +159,12 @@ class Ui_MainWindow(object):
         self.refreshButton.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.filterLayout.addWidget(self.refreshButton)
+
+        self.handoverButton = QPushButton(self.centralwidget)
+        self.handoverButton.setObjectName(u"handoverButton")
+        self.handoverButton.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+        self.filterLayout.addWidget(self.handoverButton)
 
         self.newCallButton = QPushButton(self.centralwidget)
         self.newCallButton.setObjectName(u"newCallButton")
@@ -232,7 +260,15 @@ class Ui_MainWindow(object):
         self.menuCase.addSeparator()
         self.menuCase.addAction(self.actionFind)
         self.menuDesk.addAction(self.actionChangeUser)
+        self.menuDesk.addAction(self.actionSwitchUser)
+        self.menuDesk.addAction(self.actionLock)
+        self.menuDesk.addAction(self.actionSignOut)
+        self.menuDesk.addSeparator()
         self.menuDesk.addAction(self.actionChangeCoordinator)
+        self.menuDesk.addAction(self.actionHandover)
+        self.menuDesk.addSeparator()
+        self.menuDesk.addAction(self.actionSettings)
+        self.menuDesk.addAction(self.actionUsers)
 
         self.retranslateUi(MainWindow)
 
@@ -270,9 +306,30 @@ class Ui_MainWindow(object):
         self.actionChangeUser.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+U", None))
 #endif // QT_CONFIG(shortcut)
         self.actionChangeCoordinator.setText(QCoreApplication.translate("MainWindow", u"Change &coordinator\u2026", None))
+        self.actionHandover.setText(QCoreApplication.translate("MainWindow", u"&Handover\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionHandover.setToolTip(QCoreApplication.translate("MainWindow", u"The shift view: open cases by urgency, notes for the next shift, hand over, print", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionHandover.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+H", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionSettings.setText(QCoreApplication.translate("MainWindow", u"&Settings\u2026", None))
+        self.actionSwitchUser.setText(QCoreApplication.translate("MainWindow", u"S&witch user\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionSwitchUser.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+U", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionLock.setText(QCoreApplication.translate("MainWindow", u"&Lock the screen", None))
+#if QT_CONFIG(shortcut)
+        self.actionLock.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+L", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionSignOut.setText(QCoreApplication.translate("MainWindow", u"Sign &out", None))
+        self.actionUsers.setText(QCoreApplication.translate("MainWindow", u"&Users\u2026", None))
         self.userCaption.setText(QCoreApplication.translate("MainWindow", u"At the &desk:", None))
 #if QT_CONFIG(tooltip)
         self.userCombo.setToolTip(QCoreApplication.translate("MainWindow", u"Who is at the desk now. Every call and change is recorded under this name.", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.signedInLabel.setToolTip(QCoreApplication.translate("MainWindow", u"Who is signed in. Every call and change is recorded under this name.", None))
 #endif // QT_CONFIG(tooltip)
         self.coordinatorCaption.setText(QCoreApplication.translate("MainWindow", u"Coordinator:", None))
 #if QT_CONFIG(tooltip)
@@ -297,6 +354,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Name, NHS number or hospital number  (Ctrl+F)", None))
         self.refreshButton.setText(QCoreApplication.translate("MainWindow", u"Refresh (F5)", None))
+        self.handoverButton.setText(QCoreApplication.translate("MainWindow", u"Handover  (Ctrl+H)", None))
         self.newCallButton.setText(QCoreApplication.translate("MainWindow", u"New call  (Ctrl+N)", None))
 #if QT_CONFIG(tooltip)
         self.newCallButton.setToolTip(QCoreApplication.translate("MainWindow", u"Record an incoming call in a new window; the board stays visible", None))
