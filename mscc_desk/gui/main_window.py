@@ -61,6 +61,7 @@ BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
 CLOCK_MS = 15_000
 _SOMEONE_ELSE = "__someone_else__"
+ALERT_DOCK_HEIGHT = 250
 STAGE_ORDER = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
 
 
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
     # --- alerts ------------------------------------------------------------------------
 
     def attach_alerts(self, controller: AlertController) -> AlertPanel:
-        """Show the alert panel beside the board and mark alerted cases on the board.
+        """Show the alert panel under the board and mark alerted cases on the board.
 
         The panel is a dock, never a modal box: an alert must not stop a call being typed.
         """
@@ -408,7 +409,10 @@ class MainWindow(QMainWindow):
         dock.setObjectName("alertsDock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # Below the board, full width: an alert row reads left to right (stage, patient and
+        # clock, actions) and the board keeps every column in view.
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [ALERT_DOCK_HEIGHT], Qt.Orientation.Vertical)
         panel.open_case_requested.connect(self.open_case)
         controller.alerts_changed.connect(self._mark_alerted_cases)
         self.alert_panel = panel

@@ -290,14 +290,20 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
         a.case_id: a for a in session.scalars(select(Assessment).where(Assessment.id.in_(latest)))
     }
 
-    alerts: dict[int, list[HandoverAlert]] = defaultdict(list)
-    for case_id, stage, label, raised_at in session.execute(
-        select(Deadline.case_id, Alert.stage, Deadline.label, Alert.raised_at)
+    # One line per clock: its latest unacknowledged stage ("breached" says "due soon" too).
+    latest_alert: dict[int, HandoverAlert] = {}
+    case_of: dict[int, int] = {}
+    for deadline_id, case_id, stage, label, raised_at in session.execute(
+        select(Alert.deadline_id, Deadline.case_id, Alert.stage, Deadline.label, Alert.raised_at)
         .join(Deadline, Alert.deadline_id == Deadline.id)
         .where(Deadline.case_id.in_(open_ids), Alert.acknowledged_at.is_(None))
-        .order_by(Deadline.case_id, Alert.raised_at)
+        .order_by(Alert.raised_at, Alert.id)
     ):
-        alerts[case_id].append(HandoverAlert(stage, label, raised_at))
+        latest_alert[deadline_id] = HandoverAlert(stage, label, raised_at)
+        case_of[deadline_id] = case_id
+    alerts: dict[int, list[HandoverAlert]] = defaultdict(list)
+    for deadline_id, alert in latest_alert.items():
+        alerts[case_of[deadline_id]].append(alert)
 
     notes = _latest_notes(session, open_ids)
     callers = _latest_callers(session, open_ids)
