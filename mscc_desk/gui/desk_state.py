@@ -15,12 +15,13 @@ from sqlalchemy import select
 
 from ..store.audit import record_event
 from ..store.engine import Database
+from ..store.handover import COORDINATOR_SETTING, record_handover
 from ..store.models import Setting, User
 from ..store.settings import get_setting, set_setting
 from ..store.users import ensure_user
 
 DESK_USER_KEY = "desk.last_user"
-COORDINATOR_KEY = "coordinator.current"
+COORDINATOR_KEY = COORDINATOR_SETTING
 
 
 @dataclass(frozen=True)
@@ -75,21 +76,15 @@ def current_coordinator(db: Database) -> Coordinator:
 
 
 def change_coordinator(db: Database, text: str, *, user: str, now: datetime) -> bool:
-    """Record the new coordinator; False (and nothing written) when nothing changed."""
+    """The header's Change…: a hand-over of the coordinator role, recorded as one.
+
+    False (and nothing written) when nothing changed.
+    """
     text = " ".join(text.split())
     if not text:
         raise ValueError("the coordinator's name is required")
-    with db.session() as session:
-        previous = get_setting(session, COORDINATOR_KEY)
-        if previous == text:
-            return False
-        actor = ensure_user(session, user, now) if user else None
-        set_setting(session, COORDINATOR_KEY, text, now)
-        record_event(
-            session,
-            at=now,
-            action="coordinator.changed",
-            user_id=actor.id if actor else None,
-            detail={"from": previous, "to": text},
-        )
-        return True
+    previous = current_coordinator(db).text
+    if previous == text:
+        return False
+    record_handover(db, previous, text, user, now)
+    return True

@@ -300,13 +300,13 @@ def test_coordinator_change_is_kept_and_audited(
     assert window.set_coordinator("Dr A (registrar, covering nights)")
     assert settings(db)[COORDINATOR_KEY] == "Dr A (registrar, covering nights)"
     assert "Dr A (registrar, covering nights)" in window.ui.coordinatorLabel.text()
-    (event,) = audit(db, "coordinator.changed")
-    assert event.detail == {"from": None, "to": "Dr A (registrar, covering nights)"}
+    (event,) = audit(db, "handover")
+    assert event.detail == {"from": "", "to": "Dr A (registrar, covering nights)"}
     assert event.user_id is not None
     assert not window.set_coordinator("Dr A (registrar, covering nights)")
-    assert len(audit(db, "coordinator.changed")) == 1
+    assert len(audit(db, "handover")) == 1
     assert window.set_coordinator("Ms B (MSCC coordinator)")
-    assert len(audit(db, "coordinator.changed")) == 2
+    assert len(audit(db, "handover")) == 2
     assert open_window(qtbot, db, clock).ui.coordinatorLabel.text().count("Ms B") == 1
 
 
