@@ -38,10 +38,63 @@ def display_missing(env: dict[str, str] | None = None) -> bool:
     return not any(env.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _debian_package(soname: str) -> str:
+    """`libxcb-icccm.so.4` -> `libxcb-icccm4`, as Debian and Ubuntu name the package."""
+    base, _, version = soname.partition(".so.")
+    version = version.split(".")[0]
+    return f"{base}-{version}" if base[-1:].isdigit() else f"{base}{version}"
+
+
+def missing_system_libraries(env: dict[str, str] | None = None) -> list[str]:
+    """The system libraries Qt's X11 plugin needs and cannot find.
+
+    Without them Qt aborts the process with a message about "platform plugins" that
+    tells a ward IT team nothing; `ldd` names the libraries before Qt is loaded.
+    """
+    env = dict(os.environ) if env is None else env
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return []
+    if not env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return []
+    import importlib.util
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("PySide6")
+    ldd = shutil.which("ldd")
+    if spec is None or spec.origin is None or ldd is None:
+        return []
+    qt = Path(spec.origin).parent / "Qt"
+    files = [qt / "plugins" / "platforms" / "libqxcb.so", *qt.glob("lib/libQt6XcbQpa.so*")]
+    missing: set[str] = set()
+    for file in files:
+        if not file.exists():
+            continue
+        result = subprocess.run([ldd, str(file)], capture_output=True, text=True, check=False)
+        for line in result.stdout.splitlines():
+            if "=> not found" in line:
+                missing.add(line.split("=>")[0].strip())
+    return sorted(missing)
+
+
+def missing_libraries_message(missing: list[str]) -> str:
+    packages = " ".join(_debian_package(name) for name in missing)
+    return (
+        f"mscc-desk: the window cannot open: Qt needs system libraries that are missing "
+        f"({', '.join(missing)}). Install them (Debian/Ubuntu: `sudo apt install {packages}`) "
+        "and start again; the command-line sub-commands work without them."
+    )
+
+
 def run(db_target: str | None, smoke: bool) -> int:
     started = time.perf_counter()
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    missing = missing_system_libraries()
+    if missing:
+        print(missing_libraries_message(missing), file=sys.stderr)
         return 1
     if not smoke:
         from ..logs import setup_logging

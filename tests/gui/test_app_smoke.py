@@ -102,3 +102,15 @@ def test_no_sub_command_and_gui_route_to_the_window(monkeypatch: pytest.MonkeyPa
     assert cli.main(["--db", "x.sqlite3"]) == 7
     assert cli.main(["gui", "--smoke", "--db", "y.sqlite3"]) == 7
     assert calls == [(None, False), ("x.sqlite3", False), ("y.sqlite3", True)]
+
+
+def test_missing_system_libraries_are_named_before_qt_aborts() -> None:
+    from mscc_desk.gui import app
+
+    message = app.missing_libraries_message(["libxcb-cursor.so.0", "libxcb-icccm.so.4"])
+    assert "libxcb-icccm.so.4" in message
+    assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in message
+    assert app._debian_package("libxkbcommon-x11.so.0") == "libxkbcommon-x11-0"
+    # Not asked on a headless platform or under Wayland: the X11 plugin is not used.
+    assert app.missing_system_libraries({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}) == []
+    assert app.missing_system_libraries({"WAYLAND_DISPLAY": "wayland-0"}) == []
