@@ -173,6 +173,15 @@ def _follow_up(
         raise InputError("patient.nhs_number", f"does not match the patient of case {case_id}")
     call = _add_call(session, case, record, user, follow_up=True)
     _add_assessment(session, case, call, record.facts, record.presentation, result, user, now)
+    # What the caller says about the person now (a new ward, a corrected name) is kept,
+    # and what it replaced is in the audit event.
+    patient_changes = {
+        key: {"before": getattr(case.patient, key), "after": value}
+        for key, value in record.patient.items()
+        if getattr(case.patient, key) != value
+    }
+    for key, values in patient_changes.items():
+        setattr(case.patient, key, values["after"])
     ranks = {k: c.rank for k, c in pathway.categories.items()}
     before = case.category
     computed = result.category_rule.outcome
@@ -232,6 +241,7 @@ def _follow_up(
                 {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
             ],
             "management_clocks": management_clocks,
+            "patient_changes": patient_changes,
         },
     )
     if escalated:

@@ -778,3 +778,24 @@ def test_a_category_override_needs_a_reason_and_keeps_the_computed_category(
         assert event.detail["override"] == "emergency"
         assert event.detail["override_reason"] == reason
         assert event.detail["rule"] == "T2"
+
+
+def test_a_follow_up_keeps_new_patient_details_and_audits_what_they_replaced(
+    db: Database,
+) -> None:
+    clock = FakeClock(T0)
+    first = record_call(db, minimal(pain=["nocturnal"]), user="coord", clock=clock)
+    clock.advance(timedelta(hours=2))
+    follow = minimal(pain=["nocturnal"])
+    follow["patient"] = {**follow["patient"], "hospital_number": "RX12345", "postcode": "M1 4BT"}
+    record_call(db, follow, user="coord", clock=clock, case_id=first.case_id)
+    with db.session() as s:
+        patient = s.get(Patient, first.patient_id)
+        assert patient is not None
+        assert (patient.hospital_number, patient.postcode) == ("RX12345", "M1 4BT")
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "call.follow_up")).one()
+        assert event.detail["patient_changes"]["hospital_number"] == {
+            "before": None,
+            "after": "RX12345",
+        }
+        assert "family_name" not in event.detail["patient_changes"]
