@@ -41,13 +41,29 @@ most 60 s) bounds any wait, so after resume or after the clock is set forward ev
 due alert is raised within one heartbeat; and `start()` raises at once whatever fell
 due while the app was closed.
 
+The daily backup
+----------------
+With `backups=True` (the desk's controller; tests and tools leave it off so they never
+write into the real backup folder) the same scheduler also keeps the daily backup:
+`store.backup_schedule.run_due_backup(db, ctx.clock.now())` runs once at `start()`
+(so a backup missed while the PC was off or asleep is caught up at once) and then on
+every heartbeat, so the backup comes within one heartbeat of the configured time.
+It runs on an executor of its own (`backup`, one thread), never on the alert worker:
+an alert that falls due while a backup is being written is raised on time by the alert
+worker, not queued behind the copy. The result reaches the GUI as `backup_done(path)` /
+`backup_failed(message)`, queued like the alert signals. A failure is caught, logged,
+audited (by the store) and reported; it never touches the alert jobs, and the next
+attempt waits `BACKUP_RETRY` (so a full disk does not fill the audit trail every 30 s)
+unless `backup_soon()` asks again, e.g. after the settings changed.
+
 Shutdown
 --------
 `stop()` first raises a flag under the lock that guards re-arming (a job that re-arms
 while `shutdown()` holds the job-store lock would deadlock), empties the job store (which
 waits for a scheduling pass in progress; see the comment in `stop`), then calls
-`BackgroundScheduler.shutdown(wait=True)`, which waits for a running check to finish,
-shuts the one-thread pool down (joining its thread) and joins the scheduler thread.
+`BackgroundScheduler.shutdown(wait=True)`, which waits for a running check (or backup)
+to finish, shuts both one-thread pools down (joining their threads) and joins the
+scheduler thread.
 Nothing is left running; `threads()` lets a test check that.
 """
 
@@ -55,7 +71,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -69,11 +86,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from ..gui.context import DeskContext
 from ..store import alerts as store
 from ..store.alerts import RaisedAlert, ScheduledAlert
+from .backups import describe, scheduled_backup
 
 log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 30.0
 THREAD_PREFIX = "mscc-alerts"
+BACKUP_THREAD_PREFIX = f"{THREAD_PREFIX}-backup"  # so `threads()` counts it too
+BACKUP_EXECUTOR = "backup"
+# After a failed backup, the heartbeat tries again no sooner than this.
+BACKUP_RETRY = timedelta(minutes=30)
 SCHEDULER_THREAD = "APScheduler"
 JOB_DEFAULTS: dict[str, Any] = {
     # See the module docstring: the default of 1 s drops late jobs silently.
@@ -98,16 +120,22 @@ class AlertController(QObject):
     * `check_failed(str)`: a check could not reach the database; the heartbeat retries,
       but the desk should say that alerts are not being checked. An empty message means
       checking works again.
+    * `backup_done(str)`: the daily backup was written and passed its check (the path).
+    * `backup_failed(str)`: the daily backup could not be written (why); retried later.
     """
 
     alerts_raised = Signal(list)
     alerts_changed = Signal()
     check_failed = Signal(str)
+    backup_done = Signal(str)
+    backup_failed = Signal(str)
 
     # Emitted from the worker thread; connected with Qt.QueuedConnection in __init__.
     _raised_from_worker = Signal(list)
     _changed_from_worker = Signal()
     _failed_from_worker = Signal(str)
+    _backup_done_from_worker = Signal(str)
+    _backup_failed_from_worker = Signal(str)
 
     def __init__(
         self,
@@ -115,10 +143,15 @@ class AlertController(QObject):
         parent: QObject | None = None,
         *,
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
+        backups: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._heartbeat = heartbeat_seconds
+        self._backups = backups
+        # Set after a failed backup (by ctx.clock); only the backup worker touches it,
+        # except `backup_soon()`, which clears it.
+        self._backup_retry_at: datetime | None = None
         self._scheduler: BackgroundScheduler | None = None
         # Serialises database checks of this process (worker and GUI thread alike).
         self._check_lock = threading.Lock()
@@ -131,6 +164,8 @@ class AlertController(QObject):
         self._raised_from_worker.connect(self._deliver_raised, queued)
         self._changed_from_worker.connect(self.alerts_changed, queued)
         self._failed_from_worker.connect(self.check_failed, queued)
+        self._backup_done_from_worker.connect(self.backup_done, queued)
+        self._backup_failed_from_worker.connect(self.backup_failed, queued)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -145,7 +180,11 @@ class AlertController(QObject):
         scheduler = BackgroundScheduler(
             jobstores={"default": MemoryJobStore()},
             executors={
-                "default": ThreadPoolExecutor(1, pool_kwargs={"thread_name_prefix": THREAD_PREFIX})
+                "default": ThreadPoolExecutor(1, pool_kwargs={"thread_name_prefix": THREAD_PREFIX}),
+                # The backup's own worker: an alert never waits behind a backup copy.
+                BACKUP_EXECUTOR: ThreadPoolExecutor(
+                    1, pool_kwargs={"thread_name_prefix": BACKUP_THREAD_PREFIX}
+                ),
             },
             job_defaults=JOB_DEFAULTS,
             timezone=UTC,
@@ -158,8 +197,37 @@ class AlertController(QObject):
         )
         # No trigger: run now. This is the catch-up of everything missed while closed.
         scheduler.add_job(self._sync, id="sync", name="catch-up", max_instances=2)
+        if self._backups:
+            scheduler.add_job(
+                self._backup,
+                IntervalTrigger(seconds=self._heartbeat, timezone=UTC),
+                id="backup-heartbeat",
+                name="backup: is one due?",
+                executor=BACKUP_EXECUTOR,
+            )
+            # No trigger: now. A backup missed while the desk was closed is caught up.
+            scheduler.add_job(
+                self._backup, id="backup", name="backup catch-up", executor=BACKUP_EXECUTOR
+            )
         self._scheduler = scheduler
         scheduler.start()
+
+    def backup_soon(self) -> None:
+        """Check soon whether a backup is due, even just after a failure (settings saved)."""
+        scheduler = self._scheduler
+        if scheduler is None or not self._backups:
+            return
+        self._backup_retry_at = None
+        with self._arm_lock:
+            if self._stopping:
+                return
+            scheduler.add_job(
+                self._backup,
+                id="backup",
+                name="backup check",
+                replace_existing=True,
+                executor=BACKUP_EXECUTOR,
+            )
 
     def resync(self) -> None:
         """Re-read the deadline table soon (connect to `DeskContext.data_changed`)."""
@@ -246,6 +314,26 @@ class AlertController(QObject):
         ]
 
     # --- Worker side ---------------------------------------------------------------------
+
+    def _backup(self) -> Path | None:
+        """The backup job (backup worker): write one if due; report, never raise."""
+        if self._stopping:
+            return None
+        now = self.ctx.clock.now()
+        retry_at = self._backup_retry_at
+        if retry_at is not None and now < retry_at:
+            return None
+        try:
+            written = scheduled_backup(self.ctx.db, now)
+        except Exception as exc:  # reported; the alerts and the heartbeat carry on
+            log.exception("the daily backup failed")
+            self._backup_retry_at = now + BACKUP_RETRY
+            self._backup_failed_from_worker.emit(f"The daily backup failed: {describe(exc)}")
+            return None
+        self._backup_retry_at = None
+        if written is not None:
+            self._backup_done_from_worker.emit(str(written))
+        return written
 
     def _sync(self) -> list[RaisedAlert]:
         """Raise what is due, tell the GUI thread at once, then re-arm from the table."""

@@ -149,7 +149,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
         print(ALREADY_RUNNING, file=sys.stderr)
         return 0
     # The alerts run from the first moment, whoever is (or is not yet) signed in.
-    alerts = AlertController(ctx)
+    alerts = AlertController(ctx, backups=True)  # the daily backup runs on the same scheduler
     ctx.data_changed.connect(alerts.resync)
     alerts.start()  # catches up at once on what fell due while the desk was closed
     session = SessionController(ctx)

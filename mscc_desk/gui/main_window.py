@@ -188,6 +188,10 @@ class MainWindow(QMainWindow):
         self._db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._db_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addWidget(self._count_label, 1)
+        self._backup_label = QLabel()
+        self._backup_label.setStyleSheet("color: #8b0000; font-weight: bold;")
+        self._backup_label.hide()
+        self.statusBar().addWidget(self._backup_label)
         self.statusBar().addPermanentWidget(self._db_label)
 
     def _db_location(self) -> str:
@@ -415,9 +419,16 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [ALERT_DOCK_HEIGHT], Qt.Orientation.Vertical)
         panel.open_case_requested.connect(self.open_case)
         controller.alerts_changed.connect(self._mark_alerted_cases)
+        controller.backup_failed.connect(self._show_backup_failure)
+        controller.backup_done.connect(lambda _path: self._backup_label.hide())
         self.alert_panel = panel
         self._mark_alerted_cases()
         return panel
+
+    def _show_backup_failure(self, message: str) -> None:
+        """A failed backup stays in sight until one succeeds: it is the desk's safety net."""
+        self._backup_label.setText(f"⚠ Backup failed: {message}")
+        self._backup_label.show()
 
     def _mark_alerted_cases(self) -> None:
         if self.alerts is None:

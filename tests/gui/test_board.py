@@ -79,12 +79,12 @@ def test_breach_and_age_are_computed_at_the_given_instant(db: Database, clock: F
     assert rows["JONES, Mary"].breached
     assert not rows["BROWN, Peter"].breached
     # Born 30 Sep 1965: 61 on the day before the birthday, 62 on it (London calendar).
-    assert by_name(open_cases(db, NOW.replace(year=2027, month=9, day=29)))[
-        "BROWN, Peter"
-    ].age == 61
-    assert by_name(open_cases(db, NOW.replace(year=2027, month=9, day=30)))[
-        "BROWN, Peter"
-    ].age == 62
+    assert (
+        by_name(open_cases(db, NOW.replace(year=2027, month=9, day=29)))["BROWN, Peter"].age == 61
+    )
+    assert (
+        by_name(open_cases(db, NOW.replace(year=2027, month=9, day=30)))["BROWN, Peter"].age == 62
+    )
 
 
 def test_closed_cases_are_not_on_the_board(db: Database, clock: FakeClock) -> None:

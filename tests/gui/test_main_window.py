@@ -480,3 +480,20 @@ def test_signed_in_desk_locks_without_hiding_a_breach(
     session.unlock("long enough 2")
     qtbot.waitUntil(lambda: not lock.isVisible())
     session.shutdown()
+
+
+def test_a_failed_backup_stays_in_the_status_bar_until_one_succeeds(
+    qtbot: QtBot, db: Database, clock: FakeClock
+) -> None:
+    from mscc_desk.alerts.scheduler import AlertController
+
+    window = open_window(qtbot, db, clock)
+    controller = AlertController(window.ctx)
+    window.attach_alerts(controller)
+    window.show()
+    controller.backup_failed.emit("the folder /nowhere cannot be written")
+    qtbot.waitUntil(window._backup_label.isVisible)
+    assert "/nowhere" in window._backup_label.text()
+    controller.backup_done.emit("/tmp/mscc-backup.sqlite3")
+    qtbot.waitUntil(lambda: not window._backup_label.isVisible())
+    controller.stop()
