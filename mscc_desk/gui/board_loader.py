@@ -10,10 +10,13 @@ that arrive while a load runs are folded into one more load after it, so a burst
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..domain.clock import Clock
+from ..domain.deadlines import Stage
+from ..store.alerts import lead_times
 from ..store.board import BoardRow, open_cases
 from ..store.drafts import DraftSummary, list_drafts
 from ..store.engine import Database
@@ -23,6 +26,7 @@ from ..store.engine import Database
 class BoardSnapshot:
     rows: list[BoardRow]
     drafts: list[DraftSummary]
+    leads: dict[Stage, timedelta]  # the alert lead times, so the board and alerts agree
 
 
 class _Relay(QObject):
@@ -42,7 +46,11 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         try:
-            snapshot = BoardSnapshot(open_cases(self._db, self._clock.now()), list_drafts(self._db))
+            snapshot = BoardSnapshot(
+                open_cases(self._db, self._clock.now()),
+                list_drafts(self._db),
+                lead_times(self._db),
+            )
         except Exception as exc:  # noqa: BLE001 - reported in the window, not lost in a thread
             self._relay.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
             return

@@ -10,7 +10,7 @@ so "10 h" sorts after "9 h" and an overdue clock sorts before a running one.
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -80,9 +80,12 @@ def short_london(instant: datetime, weekday: bool = True) -> str:
 
 
 def time_left_text(now: datetime, due_at: datetime, stage: Stage | None) -> str:
-    """`OVERDUE 1 h 03 min`, `DUE SOON 3 h 10 min`, `5 h 12 min left`: the stage in words."""
+    """`OVERDUE 1 h 03 min`, `IMMINENT 40 min`, `DUE SOON 3 h 10 min`, `5 h 12 min left`:
+    the stage in words, as the alert panel says it."""
     text = format_time_left(due_at - now)
-    if stage in (Stage.due_soon, Stage.imminent):
+    if stage is Stage.imminent:
+        return f"IMMINENT {text.removesuffix(' left')}"
+    if stage is Stage.due_soon:
         return f"DUE SOON {text.removesuffix(' left')}"
     return text
 
@@ -102,6 +105,7 @@ class BoardModel(QAbstractTableModel):
         self._clock = clock
         self._rows: list[BoardRow] = []
         self._alerted: dict[int, Stage] = {}
+        self._leads: dict[Stage, timedelta] | None = None
         self._now = clock.now()
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -115,6 +119,9 @@ class BoardModel(QAbstractTableModel):
         self._rows = list(rows)
         self._now = self._clock.now()
         self.endResetModel()
+
+    def set_leads(self, leads: dict[Stage, timedelta]) -> None:
+        self._leads = dict(leads)
 
     def set_alerted(self, stages: dict[int, Stage]) -> None:
         """Cases with an unacknowledged alert: their patient cell says so, in words too."""
@@ -182,7 +189,9 @@ class BoardModel(QAbstractTableModel):
     # --- presentation ----------------------------------------------------------
 
     def _stage(self, row: BoardRow) -> Stage | None:
-        return stage_at(self._now, row.next_deadline.due_at) if row.next_deadline else None
+        if row.next_deadline is None:
+            return None
+        return stage_at(self._now, row.next_deadline.due_at, self._leads)
 
     def _category_text(self, row: BoardRow) -> str:
         category = self._pathway.categories.get(row.category)

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_case_id()
         scroll = self.ui.board.verticalScrollBar()
         position = scroll.value()
+        self.model.set_leads(snapshot.leads)
         self.model.set_rows(snapshot.rows)
         self._fill_drafts(snapshot.drafts)
         if not self._fitted and snapshot.rows:

@@ -7,7 +7,8 @@ the countdown says OVERDUE or "due soon" in words; the colours only reinforce.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -38,9 +39,14 @@ STAGE_TINT = {
 }
 
 
-def stage_at(now: datetime, due_at: datetime) -> Stage | None:
-    """The most urgent alert stage reached, or None while the clock is comfortably running."""
-    reached = stages_due(now, due_at)
+def stage_at(
+    now: datetime, due_at: datetime, leads: Mapping[Stage, timedelta] | None = None
+) -> Stage | None:
+    """The most urgent alert stage reached, or None while the clock is comfortably running.
+
+    `leads` are the desk's alert lead times (a setting), so a row and its alert agree.
+    """
+    reached = stages_due(now, due_at, leads)
     return reached[-1] if reached else None
 
 

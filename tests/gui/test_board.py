@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, update
 
 from mscc_desk.domain.clock import FakeClock
+from mscc_desk.domain.deadlines import Stage
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.gui.board_model import (
     CASE_ID_ROLE,
@@ -196,7 +197,14 @@ def test_countdown_repaints_only_its_column_and_says_overdue(
     model.tick()
     assert changed == [(Column.TIME_LEFT, Column.TIME_LEFT)]
     assert model.index(r, Column.TIME_LEFT).data() == "DUE SOON 3 h 00 min"
-    clock.advance(timedelta(hours=4, minutes=3))
+    clock.advance(timedelta(hours=2, minutes=30))
+    model.tick()
+    assert model.index(r, Column.TIME_LEFT).data() == "IMMINENT 30 min"
+    # The desk's lead times are a setting: the board follows them as the alerts do.
+    model.set_leads({Stage.due_soon: timedelta(hours=6), Stage.imminent: timedelta(minutes=20)})
+    model.tick()
+    assert model.index(r, Column.TIME_LEFT).data() == "DUE SOON 30 min"
+    clock.advance(timedelta(hours=1, minutes=33))
     model.tick()
     assert model.index(r, Column.TIME_LEFT).data() == "OVERDUE 1 h 03 min"
     assert model.index(r, Column.TIME_LEFT).data(Qt.ItemDataRole.FontRole).bold()
