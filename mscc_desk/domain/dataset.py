@@ -7,6 +7,7 @@ the field the way the user sees it (`patient.nhs_number`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -229,19 +230,30 @@ def clean_group(
     return out
 
 
+def clean_text(value: str, name: str, max_len: int = MAX_TEXT) -> str:
+    """Free text as every store keeps it: stripped, not too long, and storable.
+
+    A NUL or a lone surrogate (which a paste can bring) cannot be stored by PostgreSQL
+    or by SQLite's driver, so it is refused here, naming the field, rather than failing
+    at the commit.
+    """
+    text = value.strip()
+    if len(text) > max_len:
+        raise InputError(name, f"is too long ({len(text)} characters; at most {max_len})")
+    if "\x00" in text:
+        raise InputError(name, "contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(name, "contains characters that are not valid text") from None
+    return text
+
+
 def clean_value(f: Field, value: object, name: str, now: datetime) -> Any:
     if f.kind in ("text", "nhs"):
         if not isinstance(value, str):
             raise InputError(name, f"expected text, got {_kind(value)}")
-        text = value.strip()
-        if len(text) > f.max_len:
-            raise InputError(name, f"is too long ({len(text)} characters; at most {f.max_len})")
-        if "\x00" in text:
-            raise InputError(name, "contains a NUL character")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise InputError(name, "contains characters that are not valid text") from None
+        text = clean_text(value, name, f.max_len)
         if f.kind == "nhs":
             reason = nhs_number.problem(text)
             if reason:
@@ -338,6 +350,8 @@ def clean_checklist_value(cf: ChecklistField, value: object, name: str, now: dat
     if cf.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise InputError(name, f"expected a number, got {_kind(value)}")
+        if isinstance(value, float) and not math.isfinite(value):  # JSON lets NaN in
+            raise InputError(name, f"{value!r} is not a number")
         if value < 0:
             raise InputError(name, "must not be negative")
         return value

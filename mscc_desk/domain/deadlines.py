@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from .clock import format_instant
-from .pathway import Pathway
+from .pathway import ClockRule, Pathway
 
 
 @dataclass(frozen=True)
@@ -49,31 +49,29 @@ def clocks_for(pathway: Pathway, known: Mapping[str, Any]) -> tuple[ClockSpec, .
         start = known.get(rule.start)
         if not isinstance(start, datetime):
             continue
-        spec = ClockSpec(
-            rule.key,
-            rule.label,
-            start,
-            start + timedelta(seconds=rule.seconds),
-            rule.ref,
-            rule.status,
-        )
+        spec = clock_spec(rule, start)
         if rule.key not in chosen or spec.due_at < chosen[rule.key].due_at:
             chosen[rule.key] = spec
     return tuple(chosen.values())
+
+
+def clock_spec(rule: ClockRule, start: datetime) -> ClockSpec:
+    """The clock `rule` runs from `start`: due after the rule's elapsed hours."""
+    return ClockSpec(
+        rule.key,
+        rule.label,
+        start,
+        start + timedelta(seconds=rule.seconds),
+        rule.ref,
+        rule.status,
+    )
 
 
 def checklist_clock(pathway: Pathway, key: str, start: datetime) -> ClockSpec:
     """A clock started by a checklist entry (e.g. the decision to treat)."""
     for rule in pathway.clocks:
         if rule.key == key:
-            return ClockSpec(
-                key,
-                rule.label,
-                start,
-                start + timedelta(seconds=rule.seconds),
-                rule.ref,
-                rule.status,
-            )
+            return clock_spec(rule, start)
     raise KeyError(key)
 
 
@@ -132,10 +130,6 @@ def stages_due(
 ) -> list[Stage]:
     """The stages whose time has come, most urgent last."""
     return [stage for stage, at in stage_times(due_at, leads).items() if at <= now]
-
-
-def time_left(now: datetime, due_at: datetime) -> timedelta:
-    return due_at - now
 
 
 def format_time_left(delta: timedelta) -> str:

@@ -153,12 +153,6 @@ class Pathway:
     def feature_keys(self, group: str) -> tuple[str, ...]:
         return tuple(self.features[group])
 
-    def clock_label(self, key: str) -> str:
-        for clock in self.clocks:
-            if clock.key == key:
-                return clock.label
-        return key
-
     def checklist_rule(self, key: str) -> ChecklistRule:
         for item in self.checklist:
             if item.key == key:

@@ -35,10 +35,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import as_utc, format_instant, format_london
+from ..domain.dataset import clean_text
 from ..domain.deadlines import BREACH_REPEAT, DEFAULT_LEADS, Stage, stage_times
 from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
 from .audit import record_event
+from .board import display_name
 from .engine import Database
 from .models import Alert, Case, Deadline, Patient, User
 from .permissions import acting_user
@@ -211,8 +213,8 @@ def _settings_json(settings: AlertSettings) -> dict[str, Any]:
 
 
 def patient_name(patient: Patient) -> str:
-    """`OKAFOR, Grace`: family name in capitals, as on a wristband, so it is read back right."""
-    return f"{patient.family_name.strip().upper()}, {patient.given_name.strip()}"
+    """`OKAFOR, Grace`, as the board and the handover name a patient."""
+    return display_name(patient.family_name, patient.given_name)
 
 
 @dataclass(frozen=True)
@@ -588,10 +590,7 @@ def _clean_note(note: str | None, field: str = "note") -> str | None:
         return None
     if not isinstance(note, str):
         raise InputError(field, f"expected text, got {type(note).__name__}")
-    text = note.strip()
-    if len(text) > NOTE_MAX:
-        raise InputError(field, f"is {len(text)} characters; at most {NOTE_MAX}")
-    return text or None
+    return clean_text(note, field, NOTE_MAX) or None
 
 
 def _ack(rows: Iterable[Alert], user: User, now: datetime) -> list[int]:

@@ -20,9 +20,9 @@ from ..domain.dataset import CallRecord, parse_record
 from ..domain.deadlines import ClockSpec, merge_clocks
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway, default_pathway
-from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, TriageResult, triage
+from ..domain.triage import CaseFacts, TriageResult, triage
 from .audit import record_event
-from .clocks import add_deadline, apply_entry, checklist_item
+from .clocks import add_deadline, apply_entry, assessment_columns, checklist_item
 from .engine import Database
 from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
 from .permissions import acting_user
@@ -282,26 +282,16 @@ def _add_assessment(
     user: User,
     now: datetime,
 ) -> None:
-    features = {f"pain_{k}": k in facts.pain for k in PAIN_FEATURES}
-    features |= {f"neuro_{k}": k in facts.neuro for k in NEURO_FEATURES}
     session.add(
         Assessment(
             case=case,
             call_id=call.id,
             recorded_at=now,
             recorded_by_id=user.id,
-            cancer_status=facts.cancer_status,
-            suspected_at=facts.suspected_at,
-            immobilised_at=facts.immobilised_at,
-            no_evidence_of_spinal_disease=facts.no_evidence_of_spinal_disease,
-            instability_signs=facts.instability_signs,
-            pain_on_movement=facts.pain_on_movement,
-            mscc_confirmed=facts.mscc_confirmed,
-            spinal_metastases_confirmed=facts.spinal_metastases_confirmed,
             category=result.category_rule.outcome,
             category_rule=result.category_rule.key,
             pathway_version=result.pathway_version,
-            **features,
+            **assessment_columns(facts),
             **presentation,
         )
     )

@@ -29,7 +29,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.clock import Clock, format_instant, format_london
-from ..domain.dataset import MAX_TEXT, clean_checklist_value
+from ..domain.dataset import clean_checklist_value, clean_text
 from ..domain.deadlines import format_time_left
 from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
@@ -732,19 +732,11 @@ def _change(
 
 
 def _check_text(value: str | None, name: str, required: bool = False) -> str | None:
-    text = (value or "").strip()
+    text = clean_text(value or "", name)
     if not text:
         if required:
             raise InputError(name, "is required")
         return None
-    if len(text) > MAX_TEXT:
-        raise InputError(name, f"is too long ({len(text)} characters; at most {MAX_TEXT})")
-    if "\x00" in text:
-        raise InputError(name, "contains a NUL character")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: no database can store it
-        raise InputError(name, "contains a character that cannot be stored") from None
     return text
 
 
@@ -818,7 +810,8 @@ def update_checklist_item(
         if case.status != "open":
             raise InputError("case", f"case {case_id} is closed; reopen it to change the checklist")
         item = checklist_item(session, case, key, pathway, now)
-        before = _item_snapshot(item, _user_names(session))
+        names = _user_names(session)
+        before = _item_snapshot(item, names)
         effects = apply_entry(
             session,
             case,
@@ -835,7 +828,7 @@ def update_checklist_item(
             item.note = note_text
         item.updated_at = now
         session.flush()
-        after = _item_snapshot(item, _user_names(session))
+        after = _item_snapshot(item, names)
         record_event(
             session,
             at=now,
@@ -987,7 +980,7 @@ def close_case(
             case_id=case.id,
             detail={
                 "before": before,
-                "after": _close_snapshot(case, _user_names(session)),
+                "after": _close_snapshot(case, names),
                 "clocks_stopped": stopped,
                 "version": case.version,
             },
@@ -1020,7 +1013,8 @@ def reopen_case(
     def work(session: Session, case: Case, actor: User) -> int:
         if case.status != "closed":
             raise InputError("case", f"case {case_id} is not closed")
-        before = _close_snapshot(case, _user_names(session))
+        names = _user_names(session)
+        before = _close_snapshot(case, names)
         case.status = "open"
         case.closed_at = None
         case.closed_by_id = None
@@ -1038,7 +1032,7 @@ def reopen_case(
             detail={
                 "reason": why,
                 "before": before,
-                "after": _close_snapshot(case, _user_names(session)),
+                "after": _close_snapshot(case, names),
                 "version": case.version,
             },
         )

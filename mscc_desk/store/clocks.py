@@ -19,13 +19,13 @@ with).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ..domain.clock import format_instant, parse_instant
-from ..domain.deadlines import ClockSpec
+from ..domain.deadlines import ClockSpec, clock_spec
 from ..domain.errors import InputError
 from ..domain.pathway import ChecklistRule, ClockRule, Pathway
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
@@ -35,6 +35,7 @@ __all__ = [
     "NA_REASON_KEY",
     "add_deadline",
     "apply_entry",
+    "assessment_columns",
     "assessment_facts",
     "case_facts",
     "checklist_item",
@@ -76,6 +77,22 @@ def assessment_facts(a: Assessment) -> CaseFacts:
         spinal_metastases_confirmed=a.spinal_metastases_confirmed,
         immobilised_at=a.immobilised_at,
     )
+
+
+def assessment_columns(facts: CaseFacts) -> dict[str, Any]:
+    """The assessment row's columns for the triage facts: `assessment_facts` reversed."""
+    return {
+        "cancer_status": facts.cancer_status,
+        "suspected_at": facts.suspected_at,
+        "immobilised_at": facts.immobilised_at,
+        **{f"pain_{k}": k in facts.pain for k in PAIN_FEATURES},
+        **{f"neuro_{k}": k in facts.neuro for k in NEURO_FEATURES},
+        "no_evidence_of_spinal_disease": facts.no_evidence_of_spinal_disease,
+        "instability_signs": facts.instability_signs,
+        "pain_on_movement": facts.pain_on_movement,
+        "mscc_confirmed": facts.mscc_confirmed,
+        "spinal_metastases_confirmed": facts.spinal_metastases_confirmed,
+    }
 
 
 def case_facts(case: Case, pathway: Pathway) -> Mapping[str, Any]:
@@ -244,15 +261,7 @@ def clock_effects(
                     d.starts_at, d.due_at = start, start + length
                     effect("moved", d)
             elif not any(d.met_at is None for d in live):
-                spec = ClockSpec(
-                    clock_rule.key,
-                    clock_rule.label,
-                    start,
-                    start + timedelta(seconds=clock_rule.seconds),
-                    clock_rule.ref,
-                    clock_rule.status,
-                )
-                d = add_deadline(session, case, spec)
+                d = add_deadline(session, case, clock_spec(clock_rule, start))
                 session.flush()
                 effect("started", d)
                 met_at = _already_met(case, pathway, d)

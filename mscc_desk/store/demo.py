@@ -31,9 +31,10 @@ from ..domain.deadlines import ClockSpec, checklist_clock, merge_clocks
 from ..domain.nhs_number import check_digit
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.scales import SINS_COMPONENTS, sins_score
-from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, TriageResult, triage
+from ..domain.triage import PAIN_FEATURES, CaseFacts, TriageResult, triage
 from .audit import chain_digest
 from .backup import _reset_sequences
+from .clocks import assessment_columns
 from .engine import Database
 from .models import Base
 
@@ -1896,23 +1897,13 @@ class _Rows:
                     )
 
     def assessment(self, call: _Call) -> None:
-        facts = call.facts
         row: dict[str, Any] = {
             "id": self.ids.take("assessment"),
             "case_id": call.row["case_id"],
             "call_id": call.row["id"],
             "recorded_at": call.recorded_at,
             "recorded_by_id": call.row["taken_by_id"],
-            "cancer_status": facts.cancer_status,
-            "suspected_at": facts.suspected_at,
-            "immobilised_at": facts.immobilised_at,
-            **{f"pain_{k}": k in facts.pain for k in PAIN_FEATURES},
-            **{f"neuro_{k}": k in facts.neuro for k in NEURO_FEATURES},
-            "no_evidence_of_spinal_disease": facts.no_evidence_of_spinal_disease,
-            "instability_signs": facts.instability_signs,
-            "pain_on_movement": facts.pain_on_movement,
-            "mscc_confirmed": facts.mscc_confirmed,
-            "spinal_metastases_confirmed": facts.spinal_metastases_confirmed,
+            **assessment_columns(call.facts),
             **call.presentation,
             "category": call.result.category_rule.outcome,
             "category_rule": call.result.category_rule.key,

@@ -23,6 +23,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import london
+from ..domain.dataset import clean_text
 from ..domain.deadlines import format_time_left
 from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
@@ -675,11 +676,11 @@ def _category_changes(
         )
         .order_by(AuditEvent.at, AuditEvent.id)
     )
+    ranks = {k: c.rank for k, c in pathway.categories.items()}
     out: list[ChangedCase] = []
     for r in rows:
         detail = r.detail or {}
         before_key, after_key = str(detail.get("from", "?")), str(detail.get("to", "?"))
-        ranks = {k: c.rank for k, c in pathway.categories.items()}
         out.append(
             ChangedCase(
                 r.case_id,
@@ -707,13 +708,9 @@ def service_name(db: Database) -> str:
 
 
 def _clean(text: str, field: str, limit: int, required: bool) -> str:
-    cleaned = (text or "").strip()
+    cleaned = clean_text(text or "", field, limit)
     if required and not cleaned:
         raise InputError(field, "is required")
-    if len(cleaned) > limit:
-        raise InputError(field, f"is too long ({len(cleaned)} characters; at most {limit})")
-    if "\x00" in cleaned:
-        raise InputError(field, "contains a NUL character")
     return cleaned
 
 

@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
+from ..domain.errors import InputError
 from ..domain.pathway import default_pathway
 from ..domain.triage import triage
 from .audit import first_broken_link
 from .backup import backup_problems, backup_to, integrity_problems, restore_from
 from .clocks import assessment_facts
-from .engine import make_engine, open_database
+from .engine import check_revision, current_revision, make_engine, open_database
 from .engine import upgrade as _upgrade
 from .models import Alert, Assessment, AuditEvent, Case, Deadline
 
@@ -27,8 +28,6 @@ def upgrade(target: str | None) -> dict[str, Any]:
     db = open_database(target, migrate=False)
     try:
         backup_file = _upgrade(db.engine)
-        from .engine import current_revision
-
         return {"revision": current_revision(db.engine), "backup": backup_file}
     finally:
         db.dispose()
@@ -134,14 +133,11 @@ def backup(target: str | None, out: Path) -> dict[str, Any]:
 def restore(target: str | None, source: Path) -> dict[str, Any]:
     problems = backup_problems(source)
     if problems:
-        from ..domain.errors import InputError
-
         raise InputError("IN", f"refused: {problems[0]}")
-    # The backup may come from an older version: bring a scratch copy to head first.
+    # A backup from a newer version is refused before anything is replaced; one from an
+    # older version is migrated to head after the restore.
     probe = make_engine(source)
     try:
-        from .engine import check_revision
-
         check_revision(probe)
     finally:
         probe.dispose()
