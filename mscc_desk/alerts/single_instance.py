@@ -20,7 +20,6 @@ import hashlib
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
 
 ACTIVATE = b"activate\n"
 CONNECT_TIMEOUT_MS = 500
@@ -48,7 +47,7 @@ class SingleInstance(QObject):
     """Decide, once, whether this copy is the desk; the first copy hears later ones.
 
     `activation_requested` is emitted on the first copy when a later one starts: connect
-    it to `bring_to_front(main_window)`.
+    it to `gui.windows.bring_to_front(main_window)`.
     """
 
     activation_requested = Signal()
@@ -130,12 +129,3 @@ class SingleInstance(QObject):
         data = bytes(socket.readAll().data())
         if ACTIVATE.strip() in data:
             self.activation_requested.emit()
-
-
-def bring_to_front(window: QWidget) -> None:
-    """Show the window above others; the platform may only flash it in the task bar."""
-    if window.isMinimized():
-        window.showNormal()
-    window.show()
-    window.raise_()
-    window.activateWindow()

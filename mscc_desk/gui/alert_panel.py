@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon
@@ -42,6 +43,7 @@ from .context import DeskContext
 from .forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
 from .forms.ui_alert_panel import Ui_AlertPanel
 from .forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
+from .windows import alive, bring_to_front
 
 TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute keep it honest
 
@@ -268,12 +270,12 @@ class AlertPanel(QWidget):
 
     Create it with the desk context and the `AlertController`; it follows the
     controller's signals by itself. `open_case_requested(case_id)` asks the main window
-    to show a case; `count_changed(n)` reports how many alerts are showing (for a tab
-    title or a banner).
+    to show a case. `open_settings`, when given, is what its Settings… button calls (the
+    main window's own, so the desk has one settings window); without it the panel opens
+    one of its own.
     """
 
     open_case_requested = Signal(int)
-    count_changed = Signal(int)
 
     def __init__(
         self,
@@ -283,6 +285,7 @@ class AlertPanel(QWidget):
         *,
         tray: QSystemTrayIcon | None = None,
         use_tray: bool = True,
+        open_settings: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -299,6 +302,7 @@ class AlertPanel(QWidget):
         self._shape: tuple[object, ...] | None = None
         self._settings = AlertSettings()
         self._dialogs: dict[tuple[str, int], QDialog] = {}
+        self._open_settings_elsewhere = open_settings
         self.tray = tray
         if self.tray is None and use_tray and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self._tray_icon(), self)
@@ -329,7 +333,6 @@ class AlertPanel(QWidget):
             self._shape = shape
             self._rebuild(alerts)
         self.tick()
-        self.count_changed.emit(len(alerts))
 
     def locked_mode(self, locked: bool) -> None:
         """Hide names, NHS numbers and actions (for the screen lock); the alerts stay."""
@@ -430,56 +433,53 @@ class AlertPanel(QWidget):
 
     # --- Dialogs -------------------------------------------------------------------------
 
-    def _keep(self, key: tuple[str, int], dialog: QDialog) -> None:
+    def _single(self, key: tuple[str, int], make: Callable[[], QDialog]) -> QDialog:
+        """One dialog per key: the open one is brought forward, else `make()` is shown."""
+        held = self._dialogs.get(key)
+        if held is not None and alive(held):
+            bring_to_front(held)
+            return held
+        dialog = make()
         self._dialogs[key] = dialog
         dialog.finished.connect(lambda _r=0, k=key: self._dialogs.pop(k, None))
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        bring_to_front(dialog)
+        return dialog
 
     def open_acknowledge(self, alert: RaisedAlert) -> AcknowledgeDialog:
-        key = ("ack", alert.alert_id)
-        held = self._dialogs.get(key)
-        if isinstance(held, AcknowledgeDialog):
-            held.raise_()
-            held.activateWindow()
-            return held
-
         def submit(note: str | None) -> object:
             return self.controller.acknowledge(alert.alert_id, note)
 
-        dialog = AcknowledgeDialog(alert, self.ctx.user, self.ctx.clock.now(), submit, self)
-        self._keep(key, dialog)
+        dialog = self._single(
+            ("ack", alert.alert_id),
+            lambda: AcknowledgeDialog(alert, self.ctx.user, self.ctx.clock.now(), submit, self),
+        )
+        assert isinstance(dialog, AcknowledgeDialog)
         return dialog
 
     def open_breach_reason(self, alert: RaisedAlert) -> BreachReasonDialog:
-        key = ("reason", alert.deadline_id)
-        held = self._dialogs.get(key)
-        if isinstance(held, BreachReasonDialog):
-            held.raise_()
-            held.activateWindow()
-            return held
-
         def submit(reason: str, note: str | None) -> object:
             return self.controller.record_breach_reason(alert.deadline_id, reason, note)
 
-        dialog = BreachReasonDialog(alert, submit, self)
-        self._keep(key, dialog)
+        dialog = self._single(
+            ("reason", alert.deadline_id), lambda: BreachReasonDialog(alert, submit, self)
+        )
+        assert isinstance(dialog, BreachReasonDialog)
         return dialog
 
     def _open_settings(self) -> None:
+        if self._open_settings_elsewhere is not None:
+            self._open_settings_elsewhere()
+            return
         from .settings_dialog import SettingsDialog
 
-        key = ("settings", 0)
-        held = self._dialogs.get(key)
-        if held is not None:
-            held.raise_()
-            held.activateWindow()
-            return
-        dialog = SettingsDialog(self.ctx, self)
-        dialog.settings_saved.connect(lambda _s: self.controller.resync())
-        dialog.settings_saved.connect(lambda _s: self.refresh())
-        self._keep(key, dialog)
+        def make() -> QDialog:
+            # With the controller: saved backup settings are checked by the scheduled job.
+            dialog = SettingsDialog(self.ctx, self, alerts=self.controller)
+            dialog.settings_saved.connect(lambda _s: self.controller.resync())
+            dialog.settings_saved.connect(lambda _s: self.refresh())
+            return dialog
+
+        self._single(("settings", 0), make)
 
 
 class _SubmitDialog(QDialog):
@@ -537,15 +537,16 @@ class AcknowledgeDialog(_SubmitDialog):
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Acknowledge")
         self.ui.summaryLabel.setText(
-            f"<b>{badge_text(alert.stage)}</b> — {alert.label}<br>"
-            f"{patient_text(alert)}<br>"
+            f"<b>{badge_text(alert.stage)}</b> — {escape(alert.label, quote=False)}<br>"
+            f"{escape(patient_text(alert), quote=False)}<br>"
             f"Due {format_london(alert.due_at)} ({time_text(alert, now)})"
         )
+        who = escape(user or "nobody signed in", quote=False)
         self.ui.whoLabel.setText(
-            f"Recorded as seen by <b>{user or 'nobody signed in'}</b> at the moment you press "
+            f"Recorded as seen by <b>{who}</b> at the moment you press "
             "Acknowledge. Later stages of this deadline will still be raised."
             if alert.stage is not Stage.breached
-            else f"Recorded as seen by <b>{user or 'nobody signed in'}</b> at the moment you "
+            else f"Recorded as seen by <b>{who}</b> at the moment you "
             "press Acknowledge. The 30-minute reminders of this breach then stop."
         )
         self.ui.noteEdit.setFocus()
@@ -584,8 +585,8 @@ class BreachReasonDialog(_SubmitDialog):
         if alert.breach_note:
             self.ui.noteEdit.setPlainText(alert.breach_note)
         self.ui.summaryLabel.setText(
-            f"<b>{badge_text(Stage.breached)}</b> — {alert.label}<br>"
-            f"{patient_text(alert)}<br>Was due {format_london(alert.due_at)}"
+            f"<b>{badge_text(Stage.breached)}</b> — {escape(alert.label, quote=False)}<br>"
+            f"{escape(patient_text(alert), quote=False)}<br>Was due {format_london(alert.due_at)}"
         )
 
     def set_reason(self, key: str) -> None:

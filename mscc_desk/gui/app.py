@@ -138,10 +138,11 @@ def run(db_target: str | None, smoke: bool) -> int:
 def _desk(app: QApplication, ctx: DeskContext) -> int:
     """The real desk: one per database and login, with its alert scheduler running."""
     from ..alerts.scheduler import AlertController
-    from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance, bring_to_front
+    from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance
     from .main_window import MainWindow
     from .session import SessionController
     from .sign_in import sign_in_at_start
+    from .windows import bring_to_front
 
     guard = SingleInstance(ctx.db.url.render_as_string(hide_password=False))
     if not guard.is_primary():

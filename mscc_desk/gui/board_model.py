@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.clock import Clock, london
-from ..domain.deadlines import Stage, format_time_left
+from ..domain.deadlines import DEFAULT_LEADS, Stage, format_time_left
 from ..domain.nhs_number import digits_of, format_nhs
 from ..domain.pathway import Pathway
 from ..store.board import BoardRow
@@ -122,6 +122,10 @@ class BoardModel(QAbstractTableModel):
 
     def set_leads(self, leads: dict[Stage, timedelta]) -> None:
         self._leads = dict(leads)
+
+    def leads(self) -> dict[Stage, timedelta]:
+        """The alert lead times the stages are worked out with (the defaults until loaded)."""
+        return {**DEFAULT_LEADS, **(self._leads or {})}
 
     def set_alerted(self, stages: dict[int, Stage]) -> None:
         """Cases with an unacknowledged alert: their patient cell says so, in words too."""
@@ -348,7 +352,8 @@ class BoardFilter(QSortFilterProxyModel):
             return True
         if row.nhs_number and self._compact.isdigit() and self._compact in row.nhs_number:
             return True
-        if row.hospital_number and self._compact in digits_of(row.hospital_number.casefold()):
+        hospital = row.hospital_number
+        if hospital and self._compact and self._compact in digits_of(hospital.casefold()):
             return True
         name = row.patient_name.casefold()
         return all(token in name for token in self._tokens)

@@ -59,12 +59,13 @@ from ..store.cases import (
     reopen_case,
     timeline,
 )
+from .board_model import short_london
 from .checklist_editor import ERROR_STYLE, ChecklistEditor
 from .context import DeskContext
 from .forms.ui_case_close import Ui_CaseCloseDialog
 from .forms.ui_case_reopen import Ui_CaseReopenDialog
 from .forms.ui_case_view import Ui_CaseView
-from .timeline_model import WHAT, TimelineModel, short_london
+from .timeline_model import WHAT, TimelineModel
 from .urgency import (
     CATEGORY_TINT,
     INK,

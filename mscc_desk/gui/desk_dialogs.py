@@ -17,13 +17,8 @@ from ..store.users import ROLES
 from .desk_state import KnownUser
 from .forms.ui_coordinator_dialog import Ui_CoordinatorDialog
 from .forms.ui_user_picker import Ui_UserPicker
+from .user_admin import role_label
 
-ROLE_LABELS = {
-    "coordinator": "MSCC coordinator",
-    "registrar": "Registrar",
-    "viewer": "Viewer (reads only)",
-    "admin": "Administrator",
-}
 COVER_SUGGESTIONS = (
     "MSCC coordinator",
     "registrar, covering nights",
@@ -49,7 +44,7 @@ class UserPicker(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.ui.nameEdit.setCompleter(completer)
         for role in ROLES:
-            self.ui.roleCombo.addItem(ROLE_LABELS.get(role, role), role)
+            self.ui.roleCombo.addItem(role_label(role), role)
         self.ui.nameEdit.textChanged.connect(self._update)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)

@@ -8,9 +8,9 @@ call saved in an intake window shows here without anyone asking.
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
-import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -56,6 +56,7 @@ from .settings_dialog import SettingsDialog
 from .sign_in import ask_switch_user
 from .urgency import category_icon
 from .user_admin import open_user_admin
+from .windows import alive, bring_to_front
 
 BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._fitted = False
         self._select_after_load: int | None = None
         self._draft_count = 0
+        self._loaded_at: datetime | None = None
 
         self.model = BoardModel(ctx.pathway, ctx.clock, self)
         self.proxy = BoardFilter(self)
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_case_id()
         scroll = self.ui.board.verticalScrollBar()
         position = scroll.value()
+        self._loaded_at = self.ctx.clock.now()
         self.model.set_leads(snapshot.leads)
         self.model.set_rows(snapshot.rows)
         self._fill_drafts(snapshot.drafts)
@@ -246,7 +249,8 @@ class MainWindow(QMainWindow):
             text += f" · showing {shown}"
         drafts = self._draft_count
         text += f" · {drafts} unsaved call{'s' if drafts != 1 else ''}" if drafts else ""
-        text += f" · updated {short_london(self.ctx.clock.now())}"
+        if self._loaded_at is not None:  # when the rows were read, not when filtered
+            text += f" · updated {short_london(self._loaded_at)}"
         self._count_label.setText(text)
 
     def _category_chosen(self, index: int) -> None:
@@ -306,15 +310,13 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int) -> CaseView:
         """Show the case view; a case already open is brought to the front."""
         window = self._cases.get(case_id)
-        if window is None or not shiboken6.isValid(window):
+        if window is None or not alive(window):
             window = CaseView(self.ctx, case_id)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, cid=case_id: self._cases.pop(cid, None))
             window.follow_up_requested.connect(self.record_follow_up)
             self._cases[case_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_to_front(window)
         return window
 
     # --- handover and settings -----------------------------------------------------------
@@ -322,28 +324,28 @@ class MainWindow(QMainWindow):
     def open_handover(self) -> HandoverView:
         """The shift view, in a window of its own so the board stays in sight."""
         view = self._handover
-        if view is None or not shiboken6.isValid(view):
+        if view is None or not alive(view):
             view = HandoverView(self.ctx)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setWindowTitle("Handover — MSCC Desk")
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.resize(1200, 800)
             self._handover = view
-        view.show()
-        view.raise_()
-        view.activateWindow()
+        bring_to_front(view)
         return view
 
     def open_settings(self) -> SettingsDialog:
         dialog = self._settings
-        if dialog is None or not shiboken6.isValid(dialog):
+        if dialog is None or not alive(dialog):
             dialog = SettingsDialog(self.ctx, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             if self.alerts is not None:
                 dialog.settings_saved.connect(self.alerts.resync)
+            if self.alert_panel is not None:  # its captions name the lead times
+                dialog.settings_saved.connect(self.alert_panel.refresh)
+            dialog.settings_saved.connect(self.refresh)  # the board's stages follow them too
             self._settings = dialog
-        dialog.show()
-        dialog.raise_()
+        bring_to_front(dialog)
         return dialog
 
     # --- sign-in ---------------------------------------------------------------------------
@@ -393,13 +395,19 @@ class MainWindow(QMainWindow):
         for action in (self.ui.actionNewCall, self.ui.actionOpenDraft):
             action.setEnabled(session.can("case.write"))
         self.ui.newCallButton.setEnabled(session.can("case.write"))
+        if self.alert_panel is not None:  # the panel's Settings… is the menu's, same rule
+            self.alert_panel.ui.settingsButton.setEnabled(session.can("settings.manage"))
 
     def _update_lock_summary(self, *_args: object) -> None:
         if self.screen_lock is None:
             return
         now = self.ctx.clock.now()
         due = [r.next_deadline.due_at for r in self.model.rows() if r.next_deadline]
-        self.screen_lock.set_alert_summary(summarise_deadlines(due, now), as_of=now)
+        leads = self.model.leads()  # the desk's lead times, as the board and alerts use
+        lines = summarise_deadlines(
+            due, now, imminent=leads[Stage.imminent], due_soon=leads[Stage.due_soon]
+        )
+        self.screen_lock.set_alert_summary(lines, as_of=now)
 
     # --- alerts ------------------------------------------------------------------------
 
@@ -409,7 +417,7 @@ class MainWindow(QMainWindow):
         The panel is a dock, never a modal box: an alert must not stop a call being typed.
         """
         self.alerts = controller
-        panel = AlertPanel(self.ctx, controller, self)
+        panel = AlertPanel(self.ctx, controller, self, open_settings=self.open_settings)
         dock = QDockWidget("Alerts", self)
         dock.setObjectName("alertsDock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -468,20 +476,17 @@ class MainWindow(QMainWindow):
 
         # The desk holds every intake window it opened (they have no parent): forget only
         # those already closed, so a window being typed in is never collected.
-        self._intakes = [w for w in self._intakes if shiboken6.isValid(w) and w.isVisible()]
+        self._intakes = [w for w in self._intakes if alive(w) and w.isVisible()]
         if draft_id is not None:
             # One draft, one window: two windows on one draft would overwrite each other.
             for open_window in self._intakes:
                 if getattr(open_window, "draft_id", None) == draft_id:
-                    open_window.raise_()
-                    open_window.activateWindow()
+                    bring_to_front(open_window)
                     return open_window
         window = IntakeWindow(self.ctx, draft_id=draft_id, case_id=case_id)
         window.saved.connect(self._call_saved)
         self._intakes.append(window)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_to_front(window)
         return window
 
     def _call_saved(self, case_id: int) -> None:

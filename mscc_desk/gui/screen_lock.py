@@ -201,10 +201,6 @@ class ScreenLock(QWidget):
     def alert_summary_text(self) -> str:
         return "\n".join(self._alert_lines or [])
 
-    def alert_area(self) -> QWidget:
-        """An empty area under the summary for a widget of the owner's (no patient details)."""
-        return self.ui.alertArea
-
     @property
     def mode(self) -> LockMode:
         return self._mode

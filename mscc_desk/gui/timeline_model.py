@@ -8,15 +8,15 @@ row by row. What happened is decided by `store.cases.timeline`; this only shows 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ..domain.clock import format_london, london
+from ..domain.clock import format_london
 from ..domain.deadlines import Stage
 from ..store.cases import TimelineEntry
+from .board_model import short_london  # `Sat 27 Mar 09:45 GMT`, as on the board
 from .urgency import stage_icon
 
 COLUMNS = ("When", "Who", "What", "Detail")
@@ -26,12 +26,6 @@ _BREACH_INK = QColor("#8b1a1a")
 _BOLD_KINDS = frozenset({"breach", "category", "close", "reopen", "triage"})
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def short_london(instant: datetime) -> str:
-    """`Sat 27 Mar 09:45 GMT`: a case lasts days, so the year only takes room in a table."""
-    local = london(instant)
-    return f"{local.strftime('%a %d %b %H:%M')} {local.tzname()}"
 
 
 class TimelineModel(QAbstractTableModel):

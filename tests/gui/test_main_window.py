@@ -497,3 +497,55 @@ def test_a_failed_backup_stays_in_the_status_bar_until_one_succeeds(
     controller.backup_done.emit("/tmp/mscc-backup.sqlite3")
     qtbot.waitUntil(lambda: not window._backup_label.isVisible())
     controller.stop()
+
+
+def test_the_alert_panel_settings_button_opens_the_desks_one_settings_window(
+    qtbot: QtBot, db: Database, clock: FakeClock
+) -> None:
+    from mscc_desk.alerts.scheduler import AlertController
+
+    window = open_window(qtbot, db, clock)
+    controller = AlertController(window.ctx)
+    panel = window.attach_alerts(controller)
+    window.show()
+    panel.ui.settingsButton.click()
+    dialog = window._settings
+    assert dialog is not None and dialog.isVisible()
+    assert dialog._alerts is controller  # saved backup settings reach the scheduled job
+    window.ui.actionSettings.trigger()
+    assert window._settings is dialog  # the menu brings the same window forward
+    dialog.close()
+    controller.stop()
+
+
+def test_the_lock_screen_counts_with_the_desks_lead_times(
+    qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
+) -> None:
+    from mscc_desk.gui.session import SessionController
+    from mscc_desk.store.alerts import save_alert_settings
+    from mscc_desk.store.auth import create_user
+
+    create_user(db, "ada", "Dr Ada Obi", "admin", "long enough 1", actor=None, now=NOW)
+    save_alert_settings(
+        db, due_soon_minutes=8 * 60, imminent_minutes=2 * 60, sound=False, user="ada", now=NOW
+    )
+    window = open_window(qtbot, db, clock)
+    first_due = min(r.next_deadline.due_at for r in window.model.rows() if r.next_deadline)
+    clock.set(first_due - timedelta(hours=6))  # outside the default 4 h, inside the desk's 8 h
+    reload(qtbot, window)
+    session = SessionController(window.ctx, guard=False)
+    session.sign_in("ada", "long enough 1")
+    lock = window.attach_session(session)
+    lines = lock.alert_summary_lines()
+    assert any("due within 8 h" in line for line in lines), lines
+    session.shutdown()
+
+
+def test_the_count_line_says_when_the_rows_were_read(
+    qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
+) -> None:
+    window = open_window(qtbot, db, clock)
+    read_at = window._count_label.text().split("updated ")[1]
+    clock.advance(timedelta(hours=2))
+    window.ui.searchEdit.setText("smith")  # filtering re-reads nothing
+    assert window._count_label.text().endswith(f"updated {read_at}")
