@@ -73,7 +73,7 @@ import logging
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.base import JobLookupError
@@ -81,14 +81,31 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance, Slot
 
-from ..gui.context import DeskContext
+from ..domain.clock import Clock
 from ..store import alerts as store
 from ..store.alerts import RaisedAlert, ScheduledAlert
+from ..store.engine import Database
 from .backups import describe, scheduled_backup
 
 log = logging.getLogger(__name__)
+
+
+class Desk(Protocol):
+    """What the alerts need of the desk (the window's `DeskContext` is one).
+
+    A protocol rather than an import, so that alerts do not depend on the window.
+    """
+
+    db: Database
+    clock: Clock
+
+    @property
+    def user(self) -> str: ...
+
+    @property
+    def data_changed(self) -> SignalInstance: ...
 
 HEARTBEAT_SECONDS = 30.0
 THREAD_PREFIX = "mscc-alerts"
@@ -139,7 +156,7 @@ class AlertController(QObject):
 
     def __init__(
         self,
-        ctx: DeskContext,
+        ctx: Desk,
         parent: QObject | None = None,
         *,
         heartbeat_seconds: float = HEARTBEAT_SECONDS,

@@ -612,7 +612,12 @@ class MainWindow(QMainWindow):
         self.ui.clockLabel.setText(format_london(self.ctx.clock.now()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the desk closes its windows: a call being typed is kept as a draft."""
         self._auto_refresh.stop()
         self._clock_timer.stop()
         self.loader.wait()
+        others: list[QWidget | None] = [*self._intakes, *self._cases.values(), self._handover]
+        for window in others:
+            if window is not None and alive(window):
+                window.close()
         super().closeEvent(event)

@@ -549,3 +549,16 @@ def test_the_count_line_says_when_the_rows_were_read(
     clock.advance(timedelta(hours=2))
     window.ui.searchEdit.setText("smith")  # filtering re-reads nothing
     assert window._count_label.text().endswith(f"updated {read_at}")
+
+
+def test_closing_the_desk_closes_its_windows_and_keeps_the_call_as_a_draft(
+    qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
+) -> None:
+    window = open_window(qtbot, db, clock, user="night registrar")
+    window.show()
+    view = window.open_case(cases["smith"])
+    intake = window.new_call()
+    assert intake is not None
+    window.close()
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert not intake.isVisible()
