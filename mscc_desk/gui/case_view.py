@@ -41,6 +41,7 @@ from ..domain.deadlines import Stage, format_time_left
 from ..domain.errors import InputError
 from ..domain.pathway import ChecklistField as _ChecklistField
 from ..domain.scales import FRANKEL_LABELS
+from ..store.alerts import lead_times
 from ..store.cases import (
     AMBULATORY,
     CHECKLIST_STATES,
@@ -81,7 +82,26 @@ MET_TINT = QColor("#dcebd5")
 MUTED = QColor("#555555")
 _Index = QModelIndex | QPersistentModelIndex
 _STATE_MARK = {"done": "✓ Done", "pending": "○ Pending", "not_applicable": "– Not applicable"}
-_STAGE_WORDS = {Stage.imminent: "due within the hour", Stage.due_soon: "due soon"}
+
+
+def _stage_words(stage: Stage, leads: Mapping[Stage, timedelta] | None) -> str:
+    """The stage in words, with the desk's lead time when it is not the usual hour."""
+    if stage is Stage.due_soon:
+        return "due soon"
+    if stage is not Stage.imminent:
+        return ""
+    lead = (leads or {}).get(Stage.imminent, timedelta(hours=1))
+    return "due within the hour" if lead == timedelta(hours=1) else f"due within {_lead_text(lead)}"
+
+
+def _lead_text(lead: timedelta) -> str:
+    minutes = int(lead.total_seconds() // 60)
+    hours, rest = divmod(minutes, 60)
+    return (
+        f"{hours} h {rest:02d} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+    )
+
+
 _CLOCK_ORDER = {"breached": 0, "open": 1, "met": 2, "cancelled": 3}
 
 
@@ -98,6 +118,7 @@ def _duration_words(delta: timedelta) -> str:
 
 
 class ClockModel(QAbstractTableModel):
+    leads: Mapping[Stage, timedelta] | None = None  # the desk's alert lead times
     """The case's clocks; the countdown repaints from `set_now`, not by rebuilding rows."""
 
     COLUMNS = ("Clock", "Due (London)", "State", "Reference")
@@ -143,7 +164,7 @@ class ClockModel(QAbstractTableModel):
         c = self._clocks[index.row()]
         column = index.column()
         state = c.state_at(self._now)
-        stage = stage_at(self._now, c.due_at) if state in ("open", "breached") else None
+        stage = stage_at(self._now, c.due_at, self.leads) if state in ("open", "breached") else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return f"{c.label}\n(local policy)" if c.status == "local" else c.label
@@ -153,7 +174,7 @@ class ClockModel(QAbstractTableModel):
                 words = c.words(self._now)
                 if state == "met" and c.met_at:
                     words = f"{words}\nat {short_london(c.met_at)}"
-                extra = _STAGE_WORDS.get(stage, "") if state == "open" and stage else ""
+                extra = _stage_words(stage, self.leads) if state == "open" and stage else ""
                 return f"{words} — {extra}" if extra else words
             return c.ref
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -182,6 +203,7 @@ class ClockModel(QAbstractTableModel):
 
 
 class ChecklistModel(QAbstractTableModel):
+    leads: Mapping[Stage, timedelta] | None = None  # the desk's alert lead times
     """The checklist, in pathway order; what is still pending is what stands out.
 
     The reference sits under the title (a column of its own was too narrow to read),
@@ -287,7 +309,7 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == self.RECORDED:
             clock = self.linked_clock(item)
             if clock is not None and item.state == "pending":
-                stage = stage_at(self._now, clock.due_at)
+                stage = stage_at(self._now, clock.due_at, self.leads)
                 return STAGE_TINT[stage] if stage is not None else None
         if role == Qt.ItemDataRole.UserRole:
             return item
@@ -563,6 +585,7 @@ class CaseView(QWidget):
             detail = load_case(self.ctx.db, self.case_id, now=now, pathway=self.ctx.pathway)
             entries = timeline(self.ctx.db, self.case_id, now=now, pathway=self.ctx.pathway)
             self._fingerprint = case_fingerprint(self.ctx.db, self.case_id)
+            leads = lead_times(self.ctx.db)  # so the case agrees with the board and alerts
         except Exception as exc:  # noqa: BLE001 - keep showing what was there
             self.show_message(f"Could not read case {self.case_id}: {exc}")
             return
@@ -572,6 +595,7 @@ class CaseView(QWidget):
         at_end = bar.value() >= bar.maximum()
         self.detail = detail
         self._stale = False
+        self.clock_model.leads = self.checklist_model.leads = leads
         self.clock_model.set_clocks(detail.clocks, now)
         self.checklist_model.set_items(detail.checklist, detail.clocks, now)
         self.timeline_model.set_entries(entries)

@@ -454,3 +454,15 @@ def test_sins_widget_totals_bands_and_prompt(qtbot: QtBot) -> None:
     w.combos["lesion"].setCurrentIndex(0)  # unanswered
     with pytest.raises(ValueError, match="Bone lesion"):
         w.value()
+
+
+def test_clock_words_follow_the_desk_lead_times() -> None:
+    from datetime import timedelta as td
+
+    from mscc_desk.domain.deadlines import Stage
+    from mscc_desk.gui.case_view import _stage_words
+
+    assert _stage_words(Stage.imminent, None) == "due within the hour"
+    assert _stage_words(Stage.imminent, {Stage.imminent: td(minutes=20)}) == "due within 20 min"
+    assert _stage_words(Stage.imminent, {Stage.imminent: td(minutes=90)}) == "due within 1 h 30 min"
+    assert _stage_words(Stage.due_soon, None) == "due soon"
