@@ -83,6 +83,22 @@ class ClockChange:
     spec: ClockSpec
 
 
+def running_clocks(
+    clocks: Iterable[tuple[ClockSpec, datetime | None, datetime | None]], escalated: bool
+) -> dict[str, ClockSpec]:
+    """The clocks a follow-up call is merged against, from (spec, met_at, cancelled_at).
+
+    A met clock counts as running unless the case escalates: the same features again
+    must not restart an MRI that was done, but new cord-compression features need a new
+    one. A cancelled clock never counts.
+    """
+    return {
+        spec.key: spec
+        for spec, met_at, cancelled_at in clocks
+        if cancelled_at is None and (met_at is None or not escalated)
+    }
+
+
 def merge_clocks(
     open_clocks: Mapping[str, ClockSpec], new_clocks: Iterable[ClockSpec]
 ) -> list[ClockChange]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock, SystemClock, format_london
 from ..domain.dataset import CallRecord, parse_record
-from ..domain.deadlines import ClockSpec, merge_clocks
+from ..domain.deadlines import ClockSpec, merge_clocks, running_clocks
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.triage import CaseFacts, TriageResult, triage
@@ -200,15 +200,14 @@ def _follow_up(
     ):
         case.immobilisation_advice = result.immobilisation
     case.updated_at = now
-    # A met clock counts as running unless the case escalates: the same features again
-    # must not restart an MRI that was done, but new cord-compression features need a
-    # new one.
-    open_clocks = {
-        d.key: ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, "")
-        for d in case.deadlines
-        if d.is_open or (d.met_at is not None and d.cancelled_at is None and not escalated)
-    }
-    changes = merge_clocks(open_clocks, result.deadlines)
+    running = running_clocks(
+        (
+            (ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, ""), d.met_at, d.cancelled_at)
+            for d in case.deadlines
+        ),
+        escalated,
+    )
+    changes = merge_clocks(running, result.deadlines)
     for change in changes:
         if change.action == "keep":
             continue

@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Connection, Table, func, insert, select, text
 
 from ..domain.clock import LONDON, Clock, SystemClock, format_instant, london
-from ..domain.deadlines import ClockSpec, checklist_clock, merge_clocks
+from ..domain.deadlines import ClockSpec, checklist_clock, merge_clocks, running_clocks
 from ..domain.nhs_number import check_digit
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.scales import SINS_COMPONENTS, sins_score
@@ -887,12 +887,9 @@ class _Builder:
             result.immobilisation == "start_now" or case.immobilisation == "not_indicated"
         ):
             case.immobilisation = result.immobilisation
-        # As `calls._follow_up`: a met clock counts as running unless the case escalates.
-        running = {
-            d.spec.key: d.spec
-            for d in case.deadlines
-            if d.cancelled_at is None and (d.met_at is None or not escalated)
-        }
+        running = running_clocks(
+            ((d.spec, d.met_at, d.cancelled_at) for d in case.deadlines), escalated
+        )
         changes = merge_clocks(running, result.deadlines)
         for change in changes:
             if change.action == "keep":
