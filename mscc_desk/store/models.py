@@ -105,6 +105,8 @@ class Case(Base):
     category_rule: Mapped[str] = mapped_column(String(30))
     category_override: Mapped[str | None] = mapped_column(String(30))
     override_reason: Mapped[str | None] = mapped_column(Text)
+    override_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    override_at: Mapped[datetime | None]
     immobilisation_advice: Mapped[str] = mapped_column(String(20), default="not_indicated")
     pathway_version: Mapped[str] = mapped_column(String(40))
     suspected_at: Mapped[datetime]
@@ -264,6 +266,8 @@ class Deadline(Base):
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     breach_reason: Mapped[str | None] = mapped_column(String(40))
     breach_note: Mapped[str | None] = mapped_column(Text)
+    # What met the clock when no checklist time did (an escalation that superseded it).
+    met_by: Mapped[str | None] = mapped_column(String(200))
 
     case: Mapped[Case] = relationship(back_populates="deadlines")
 
