@@ -28,10 +28,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..domain.case_history import ReportedFeature, reported_features
 from ..domain.clock import Clock, format_instant, format_london
 from ..domain.dataset import clean_checklist_value, clean_text
 from ..domain.deadlines import format_time_left
 from ..domain.errors import InputError
+from ..domain.labels import field_label, option_label
 from ..domain.nhs_number import format_nhs
 from ..domain.pathway import ChecklistField, ChecklistRule, Pathway, default_pathway
 from ..domain.scales import (
@@ -46,7 +48,13 @@ from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES
 from .audit import record_event
 from .board import age_at, display_name, location_text
 from .calls import RecordOutcome, record_call
-from .clocks import NA_REASON_KEY, apply_entry, checklist_item, stored_instant
+from .clocks import (
+    NA_REASON_KEY,
+    apply_entry,
+    assessment_facts,
+    checklist_item,
+    stored_instant,
+)
 from .engine import Database
 from .models import (
     Alert,
@@ -206,6 +214,19 @@ class CategoryDetail:
     computed_label: str
     override: str | None
     override_reason: str | None
+    override_by: str | None = None  # display name
+    override_at: datetime | None = None
+
+    @property
+    def override_words(self) -> str:
+        """`Overridden from EMERGENCY by Dr Ada Lovelace at 27/03/2027 10:05 GMT: reason`."""
+        if not self.override:
+            return ""
+        who = f" by {self.override_by}" if self.override_by else ""
+        when = f" at {format_london(self.override_at)}" if self.override_at else ""
+        return (
+            f"Overridden from '{self.computed_label}'{who}{when}: {self.override_reason or ''}"
+        )
 
 
 @dataclass(frozen=True)
@@ -222,6 +243,9 @@ class ReferralDetail:
     opened_at: datetime
     referred_by: CallDetail | None  # the first call
     last_call: CallDetail | None
+    # Every feature reported on any call, with when it was first reported.
+    features: tuple[ReportedFeature, ...] = ()
+    instability_assessed: bool = True
 
     @property
     def call_back(self) -> str:
@@ -244,6 +268,7 @@ class ClockDetail:
     breach_reason: str | None
     state: str  # open / met / breached / cancelled, at the time of loading
     time_left: timedelta | None  # for a running clock; negative when overdue
+    met_by: str | None = None  # what met it when no checklist time did (an escalation)
 
     def state_at(self, now: datetime) -> str:
         return clock_state(self.met_at, self.cancelled_at, self.due_at, now)
@@ -255,6 +280,8 @@ class ClockDetail:
     def words(self, now: datetime) -> str:
         """What the clock says now, in words a tired reader cannot misread."""
         state = self.state_at(now)
+        if state == "met" and self.met_by:
+            return f"Closed: {self.met_by}"
         if state == "met":
             margin = format_time_left(self.due_at - self.met_at) if self.met_at else ""
             if self.met_late:
@@ -382,28 +409,11 @@ class TimelineEntry:
 # --- Words ---------------------------------------------------------------------------------
 
 
-_ACRONYMS = {"mri": "MRI", "ppi": "PPI", "sins": "SINS", "mscc": "MSCC", "ot": "OT"}
-
-
-def field_label(key: str) -> str:
-    """`performed_at` -> `Performed at`, `dose_mg` -> `Dose (mg)`: the file has keys only."""
-    words = [_ACRONYMS.get(w, w) for w in key.strip().split("_") if w]
-    if len(words) > 1 and words[-1] == "mg":
-        words[-2:] = [f"{words[-2]} (mg)"]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
-
-
 def _in_sentence(label: str) -> str:
     """`Performed at` -> `performed at`, but `PPI` stays `PPI`."""
     if len(label) > 1 and label[1].isupper():
         return label
     return label[:1].lower() + label[1:]
-
-
-def option_label(value: str) -> str:
-    words = value.replace("_", " ")
-    return words[:1].upper() + words[1:]
 
 
 def describe_value(cf: ChecklistField, value: Any) -> str:
@@ -482,7 +492,7 @@ def load_case(
                 age=age_at(patient.date_of_birth, at),
                 sex=patient.sex,
             ),
-            referral=_referral(case, latest, calls, pathway),
+            referral=_referral(case, latest, calls, pathway, names),
             clocks=tuple(_clock_detail(d, pathway, at) for d in case.deadlines),
             checklist=tuple(_checklist_detail(i, pathway, names) for i in case.checklist),
             notes=tuple(_notes(session, case.id, names)),
@@ -550,6 +560,7 @@ def _referral(
     latest: Assessment | None,
     calls: tuple[CallDetail, ...],
     pathway: Pathway,
+    names: Mapping[int, str],
 ) -> ReferralDetail:
     rule = next((r for r in pathway.triage if r.key == case.category_rule), None)
     categories = pathway.categories
@@ -572,8 +583,11 @@ def _referral(
         computed_label=label(case.category_computed),
         override=case.category_override,
         override_reason=case.override_reason,
+        override_by=names.get(case.override_by_id) if case.override_by_id else None,
+        override_at=case.override_at,
     )
     status = latest.cancer_status if latest else ""
+    received = {c.id: c.received_at for c in calls}
     site = case.primary_site or ""
     if site == _PRIMARY_SITE_OTHER and case.primary_site_other:
         site_text = case.primary_site_other
@@ -592,6 +606,16 @@ def _referral(
         opened_at=case.opened_at,
         referred_by=calls[0] if calls else None,
         last_call=calls[-1] if calls else None,
+        features=tuple(
+            reported_features(
+                [
+                    (received.get(a.call_id or -1, a.recorded_at), assessment_facts(a))
+                    for a in case.assessments
+                ],
+                pathway.features,
+            )
+        ),
+        instability_assessed=any(a.instability_signs is not None for a in case.assessments),
     )
 
 
@@ -619,6 +643,7 @@ def _clock_detail(d: Deadline, pathway: Pathway, now: datetime) -> ClockDetail:
         breach_reason=d.breach_reason,
         state=state,
         time_left=d.due_at - now if state in ("open", "breached") else None,
+        met_by=d.met_by,
     )
 
 
