@@ -46,7 +46,8 @@ def merged_facts(earlier: Sequence[CaseFacts], latest: CaseFacts) -> CaseFacts:
     elif any(f.instability_signs is False for f in calls):
         instability = False
     immobilised = [f.immobilised_at for f in calls if f.immobilised_at is not None]
-    sticky = {k: any(getattr(f, k) for f in calls) for k in _STICKY}
+    mscc = any(f.mscc_confirmed for f in calls)
+    mets = any(f.spinal_metastases_confirmed for f in calls)
     return replace(
         latest,
         pain=frozenset().union(*(f.pain for f in calls)),
@@ -55,8 +56,9 @@ def merged_facts(earlier: Sequence[CaseFacts], latest: CaseFacts) -> CaseFacts:
         pain_on_movement=max((f.pain_on_movement for f in calls), key=PAIN_ON_MOVEMENT.index),
         immobilised_at=min(immobilised) if immobilised else None,
         no_evidence_of_spinal_disease=latest.no_evidence_of_spinal_disease
-        and not any(sticky.values()),
-        **sticky,
+        and not (mscc or mets),
+        mscc_confirmed=mscc,
+        spinal_metastases_confirmed=mets,
     )
 
 

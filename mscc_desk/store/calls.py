@@ -351,6 +351,7 @@ def _record_override_change(
     decision: CategoryDecision,
     call_id: int,
 ) -> None:
+    detail: dict[str, Any]
     if decision.lifted:
         action, detail = "case.override_lifted", {"why": decision.why}
     elif decision.override is None and override_before is not None:
