@@ -251,8 +251,9 @@ class BoardModel(QAbstractTableModel):
         if col is Column.CATEGORY:
             category = self._pathway.categories.get(row.category)
             label = category.label if category else row.category
-            if row.category_overridden:
-                return f"{label}\nSet by hand: the override and its reason are in the case."
+            if row.override is not None:
+                when = short_london(row.override.at) if row.override.at else ""
+                return f"{label}\n{row.override.words(when)}"
             return label
         if col in (Column.NEXT_DEADLINE, Column.TIME_LEFT) and row.next_deadline:
             d = row.next_deadline

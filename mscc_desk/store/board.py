@@ -8,15 +8,18 @@ keep the person on the phone waiting.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import london
+from ..domain.pathway import Pathway, default_pathway
 from .engine import Database
-from .models import Call, Case, ChecklistItem, Deadline, Patient
+from .models import Call, Case, ChecklistItem, Deadline, Patient, User
 
 # "Not applicable" resolves an item as surely as "done": it must not look outstanding.
 RESOLVED_STATES = ("done", "not_applicable")
@@ -38,6 +41,45 @@ class NextDeadline:
 
 
 @dataclass(frozen=True)
+class CategoryOverride:
+    """A category the coordinator set over the facts' one, shown wherever the category is
+    (PATHWAY.md, Overrides): the board, the case view, the alerts and the handover."""
+
+    category_label: str  # the override in force
+    computed_label: str  # what the facts call for
+    reason: str
+    by: str  # display name
+    at: datetime | None
+
+    def words(self, when: str = "") -> str:
+        """`Overridden from Emergency by Dr Ada Lovelace, 21:40: reason`; `when` is the
+        override's time as the view writes times."""
+        who = f" by {self.by}" if self.by else ""
+        at = f", {when}" if when else ""
+        return f"Overridden from {self.computed_label}{who}{at}: {self.reason}"
+
+
+def category_override(
+    row: Any, pathway: Pathway, names: Mapping[int, str]
+) -> CategoryOverride | None:
+    """From a row with the case's override columns (`category_override`, ...)."""
+    if row.category_override is None:
+        return None
+
+    def label(key: str) -> str:
+        category = pathway.categories.get(key)
+        return category.label if category else key
+
+    return CategoryOverride(
+        category_label=label(row.category_override),
+        computed_label=label(row.category_computed),
+        reason=row.override_reason or "",
+        by=names.get(row.override_by_id, "") if row.override_by_id else "",
+        at=row.override_at,
+    )
+
+
+@dataclass(frozen=True)
 class BoardRow:
     """One open case as the board shows it; computed at `now`, the instant of the query."""
 
@@ -55,6 +97,7 @@ class BoardRow:
     checklist_total: int
     last_activity: datetime
     breached: bool
+    override: CategoryOverride | None = None
 
 
 def display_name(family_name: str, given_name: str) -> str:
@@ -94,6 +137,9 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
             Case.id,
             Case.category_computed,
             Case.category_override,
+            Case.override_reason,
+            Case.override_by_id,
+            Case.override_at,
             Case.location,
             Case.location_detail,
             Case.updated_at,
@@ -142,6 +188,8 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
         if received is not None
     }
 
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    pathway = default_pathway()
     rows: list[BoardRow] = []
     for c in cases:
         done, total, ticked = checklist.get(c.id, (0, 0, None))
@@ -163,6 +211,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
                 checklist_total=total,
                 last_activity=activity,
                 breached=deadline is not None and deadline.due_at <= now,
+                override=category_override(c, pathway, names),
             )
         )
     return rows

@@ -234,37 +234,9 @@ def _follow_up(
     _set_override(
         case, decision.override, record.case.get("override_reason"), user, now, override_before
     )
-    ranks = {k: c.rank for k, c in pathway.categories.items()}
     target = decision.category
-    escalated = ranks[target] < ranks[before]
-    result = triage(merged, pathway, decision.override)
-    case.immobilisation_advice = more_pressing_advice(
-        case.immobilisation_advice, result.immobilisation
-    )
-    case.updated_at = now
-    running = running_clocks(
-        (
-            (ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, ""), d.met_at, d.cancelled_at)
-            for d in case.deadlines
-        ),
-        escalated,
-    )
-    changes = merge_clocks(running, result.deadlines)
-    for change in changes:
-        if change.action == "keep":
-            continue
-        if change.action == "tighten":
-            for d in case.deadlines:
-                if d.key == change.spec.key and d.is_open:
-                    d.cancelled_at = now
-                    d.cancel_reason = (
-                        f"replaced by a tighter clock after the call at {format_london(now)}"
-                    )
-        add_deadline(session, case, change.spec)
-    superseded = _meet_by_escalation(case, result, pathway, target, now) if escalated else []
-    existing = {item.key for item in case.checklist}
-    _add_checklist(
-        session, case, tuple(k for k in result.checklist if k not in existing), pathway, now
+    result, escalated, clock_changes = retriage_case(
+        session, case, merged, decision.override, before, pathway, now
     )
     management_clocks = _apply_management(session, case, record.management, pathway, user, now)
     record_event(
@@ -280,10 +252,7 @@ def _follow_up(
             "escalated": escalated,
             "rule": by_facts.category_rule.key,
             "case_facts": merged.to_json(),
-            "clocks": [
-                {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
-            ]
-            + superseded,
+            "clocks": clock_changes,
             "management_clocks": management_clocks,
             "patient_changes": patient_changes,
             **(
@@ -317,6 +286,59 @@ def _follow_up(
     session.flush()
     session.refresh(case)
     return _outcome(session, case, case.patient, call, result, created=False, escalated=escalated)
+
+
+def retriage_case(
+    session: Session,
+    case: Case,
+    merged: CaseFacts,
+    override: str | None,
+    before: str,
+    pathway: Pathway,
+    now: datetime,
+) -> tuple[TriageResult, bool, list[dict[str, Any]]]:
+    """Bring the case's advice, clocks and checklist up to its category now.
+
+    One step for a follow-up call and for an override changed in the case view: the
+    category is `override` or the case's computed one, new clocks run from `merged`'s
+    time of suspicion, a tighter clock replaces a looser one, none is loosened, and an
+    escalation closes the clocks it answers. Returns the triage, whether the case
+    escalated from `before`, and the clock changes for the audit event.
+    """
+    ranks = {k: c.rank for k, c in pathway.categories.items()}
+    result = triage(merged, pathway, override)
+    target = result.category
+    escalated = ranks[target] < ranks[before]
+    case.immobilisation_advice = more_pressing_advice(
+        case.immobilisation_advice, result.immobilisation
+    )
+    case.updated_at = now
+    running = running_clocks(
+        (
+            (ClockSpec(d.key, d.label, d.starts_at, d.due_at, d.ref, ""), d.met_at, d.cancelled_at)
+            for d in case.deadlines
+        ),
+        escalated,
+    )
+    changes = merge_clocks(running, result.deadlines)
+    for change in changes:
+        if change.action == "keep":
+            continue
+        if change.action == "tighten":
+            for d in case.deadlines:
+                if d.key == change.spec.key and d.is_open:
+                    d.cancelled_at = now
+                    d.cancel_reason = f"replaced by a tighter clock at {format_london(now)}"
+        add_deadline(session, case, change.spec)
+    superseded = _meet_by_escalation(case, result, pathway, target, now) if escalated else []
+    existing = {item.key for item in case.checklist}
+    _add_checklist(
+        session, case, tuple(k for k in result.checklist if k not in existing), pathway, now
+    )
+    clock_changes = [
+        {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
+    ] + superseded
+    return result, escalated, clock_changes
 
 
 def _set_override(

@@ -18,7 +18,7 @@ here. No Qt: the command line, reports and tests use the same functions.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -47,12 +47,13 @@ from ..domain.scales import (
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES
 from .audit import record_event
 from .board import age_at, display_name, location_text
-from .calls import RecordOutcome, record_call
+from .calls import RecordOutcome, record_call, retriage_case
 from .clocks import (
     NA_REASON_KEY,
     apply_entry,
     assessment_facts,
     checklist_item,
+    merged_case_facts,
     stored_instant,
 )
 from .engine import Database
@@ -85,6 +86,7 @@ __all__ = [
     "VersionConflict",
     "add_note",
     "case_fingerprint",
+    "clear_override",
     "close_case",
     "describe_value",
     "field_label",
@@ -224,9 +226,7 @@ class CategoryDetail:
             return ""
         who = f" by {self.override_by}" if self.override_by else ""
         when = f" at {format_london(self.override_at)}" if self.override_at else ""
-        return (
-            f"Overridden from '{self.computed_label}'{who}{when}: {self.override_reason or ''}"
-        )
+        return f"Overridden from '{self.computed_label}'{who}{when}: {self.override_reason or ''}"
 
 
 @dataclass(frozen=True)
@@ -1064,6 +1064,75 @@ def reopen_case(
         return case.version
 
     return _change(db, case_id, expected_version, user, now, "reopening", yours, current, work)
+
+
+def clear_override(
+    db: Database,
+    case_id: int,
+    reason: str,
+    user: str,
+    now: datetime,
+    expected_version: int,
+    pathway: Pathway | None = None,
+) -> int:
+    """Lift the category override on purpose: the case takes the category its facts call
+    for, with what that brings (clocks from now, advice, checklist). Returns the version.
+
+    The clocks run from now, not from the first suspicion: the override said MSCC was not
+    suspected, and lifting it is when the service suspects it. A clock that is running is
+    never loosened, as after a follow-up call (`calls.retriage_case`).
+    """
+    pathway = pathway or default_pathway()
+    why = _check_text(reason, "reason", required=True)
+    yours = {"category_override": None, "reason": why}
+
+    def current(session: Session, case: Case) -> dict[str, Any]:
+        return {"category_override": case.category_override, "reason": case.override_reason}
+
+    def work(session: Session, case: Case, actor: User) -> int:
+        if case.status != "open":
+            raise InputError("case", f"case {case_id} is closed; reopen it first")
+        if case.category_override is None:
+            raise InputError("case", f"case {case_id} has no category override to clear")
+        before, override_before = case.category, case.category_override
+        reason_before = case.override_reason
+        case.category_override = None
+        case.override_reason = None
+        case.override_by_id = None
+        case.override_at = None
+        facts = replace(merged_case_facts(case.assessments), suspected_at=now)
+        _, escalated, clocks = retriage_case(session, case, facts, None, before, pathway, now)
+        session.flush()
+        record_event(
+            session,
+            at=now,
+            action="case.override_cleared",
+            user_id=actor.id,
+            case_id=case.id,
+            detail={
+                "reason": why,
+                "override_before": override_before,
+                "override_reason_before": reason_before,
+                "override_after": None,
+                "computed": case.category_computed,
+                "clocks": clocks,
+                "version": case.version,
+            },
+        )
+        if escalated:
+            record_event(
+                session,
+                at=now,
+                action="case.category_changed",
+                user_id=actor.id,
+                case_id=case.id,
+                detail={"from": before, "to": case.category, "rule": case.category_rule},
+            )
+        return case.version
+
+    return _change(
+        db, case_id, expected_version, user, now, "the category override", yours, current, work
+    )
 
 
 def retriage(

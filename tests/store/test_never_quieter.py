@@ -15,7 +15,7 @@ from sqlalchemy import select
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.cases import load_case, update_checklist_item
+from mscc_desk.store.cases import clear_override, load_case, update_checklist_item
 from mscc_desk.store.engine import Database, open_database
 from mscc_desk.store.models import AuditEvent, Case, Deadline
 
@@ -342,3 +342,32 @@ def test_cancer_status_changes_only_by_a_correction(db: Database) -> None:
     assert corrected.category == "urgent_advice"
     follow_up = next(e for e in events(db, first.case_id) if e.action == "call.follow_up")
     assert follow_up.detail["cancer_status_correction"]["to"] == "suspected"
+
+
+def test_an_override_can_be_cleared_in_the_case_view(db: Database) -> None:
+    clock = FakeClock(T0)
+    first = record_call(
+        db,
+        call(
+            T0,
+            neuro=["limb_weakness"],
+            case={"category_override": "safety_net", "override_reason": "chronic, known"},
+        ),
+        user="coord",
+        clock=clock,
+    )
+    assert "mri" not in open_clocks(db, first.case_id)
+    clock.advance(timedelta(hours=2))
+    version = load_case(db, first.case_id, now=clock.now()).version
+    with pytest.raises(InputError) as caught:
+        clear_override(db, first.case_id, "  ", "coord", clock.now(), version)
+    assert caught.value.field == "reason"
+    clear_override(db, first.case_id, "new weakness on review", "coord", clock.now(), version)
+    case = get_case(db, first.case_id)
+    assert case.category == "emergency" and case.category_override is None
+    mri = open_clocks(db, first.case_id)["mri"]
+    assert mri.starts_at == clock.now() and mri.due_at == clock.now() + H24
+    cleared = [e for e in events(db, first.case_id) if e.action == "case.override_cleared"]
+    assert cleared and cleared[0].detail["reason"] == "new weakness on review"
+    with pytest.raises(InputError):  # nothing left to clear
+        clear_override(db, first.case_id, "again", "coord", clock.now(), case.version)

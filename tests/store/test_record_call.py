@@ -574,7 +574,7 @@ def test_a_follow_up_with_cord_compression_escalates_and_tightens_the_mri_clock(
     assert old_mri[0].cancelled_at == clock.now()
     # In the words and the time a coordinator reads (BST after the clock change).
     assert old_mri[0].cancel_reason == (
-        "replaced by a tighter clock after the call at Mon 29 Mar 2027 11:00 BST"
+        "replaced by a tighter clock at Mon 29 Mar 2027 11:00 BST"
     )
     assert old_mri[0].met_at is None
 
