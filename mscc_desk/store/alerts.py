@@ -572,7 +572,7 @@ def active_alerts(db: Database, now: datetime) -> list[RaisedAlert]:
                     patient,
                     state,
                     repeat=alert.stage == "breached" and breaches > 1,
-                    override=category_override(case, pathway, names),
+                    override=category_override(case, pathway, names.get(case.override_by_id or -1)),
                 )
             )
     out.sort(key=lambda a: (-STAGE_ORDER[a.stage], a.due_at, a.alert_id))

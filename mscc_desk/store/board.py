@@ -8,7 +8,6 @@ keep the person on the phone waiting.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -59,10 +58,9 @@ class CategoryOverride:
         return f"Overridden from {self.computed_label}{who}{at}: {self.reason}"
 
 
-def category_override(
-    row: Any, pathway: Pathway, names: Mapping[int, str]
-) -> CategoryOverride | None:
-    """From a row with the case's override columns (`category_override`, ...)."""
+def category_override(row: Any, pathway: Pathway, by: str | None) -> CategoryOverride | None:
+    """From a row with the case's override columns (`category_override`, ...); `by` is
+    the display name of the user who made the override."""
     if row.category_override is None:
         return None
 
@@ -74,7 +72,7 @@ def category_override(
         category_label=label(row.category_override),
         computed_label=label(row.category_computed),
         reason=row.override_reason or "",
-        by=names.get(row.override_by_id, "") if row.override_by_id else "",
+        by=by or "",
         at=row.override_at,
     )
 
@@ -143,6 +141,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
             Case.location,
             Case.location_detail,
             Case.updated_at,
+            User.display_name.label("override_by_name"),
             Patient.family_name,
             Patient.given_name,
             Patient.nhs_number,
@@ -150,6 +149,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
             Patient.date_of_birth,
         )
         .join(Patient, Case.patient_id == Patient.id)
+        .outerjoin(User, Case.override_by_id == User.id)
         .where(Case.status == "open")
     ).all()
 
@@ -188,7 +188,6 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
         if received is not None
     }
 
-    names = dict(session.execute(select(User.id, User.display_name)).all())
     pathway = default_pathway()
     rows: list[BoardRow] = []
     for c in cases:
@@ -211,7 +210,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
                 checklist_total=total,
                 last_activity=activity,
                 breached=deadline is not None and deadline.due_at <= now,
-                override=category_override(c, pathway, names),
+                override=category_override(c, pathway, c.override_by_name),
             )
         )
     return rows

@@ -358,7 +358,7 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
                 alerts=tuple(alerts.get(c.id, ())),
                 note=notes.get(c.id),
                 caller=callers.get(c.id, ""),
-                override=category_override(c, pathway, names),
+                override=category_override(c, pathway, names.get(c.override_by_id or -1)),
             )
         )
     rows.sort(key=sort_key)

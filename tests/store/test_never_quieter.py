@@ -371,3 +371,14 @@ def test_an_override_can_be_cleared_in_the_case_view(db: Database) -> None:
     assert cleared and cleared[0].detail["reason"] == "new weakness on review"
     with pytest.raises(InputError):  # nothing left to clear
         clear_override(db, first.case_id, "again", "coord", clock.now(), case.version)
+
+
+def test_a_follow_up_about_another_patient_is_refused(db: Database) -> None:
+    clock = FakeClock(T0)
+    first = record_call(db, call(T0, neuro=["limb_weakness"]), user="coord", clock=clock)
+    other = call(clock.now(), pain=["nocturnal"])
+    other["patient"] = {**other["patient"], "nhs_number": "4010232137"}
+    with pytest.raises(InputError) as caught:
+        record_call(db, other, user="coord", clock=clock, case_id=first.case_id)
+    assert caught.value.field == "patient.nhs_number"
+    assert len(load_case(db, first.case_id, now=T0).calls) == 1
