@@ -200,7 +200,9 @@ class BoardModel(QAbstractTableModel):
     def _category_text(self, row: BoardRow) -> str:
         category = self._pathway.categories.get(row.category)
         short = category.short if category else row.category
-        return f"{short} (override)" if row.category_overridden else short
+        if row.override is not None:  # the reason on the board, who and when in the tip
+            return f"{short} (override: {row.override.reason})"
+        return short
 
     def _text(self, row: BoardRow, col: Column) -> str:
         if col is Column.PATIENT:

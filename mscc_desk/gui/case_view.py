@@ -321,8 +321,9 @@ class ChecklistModel(QAbstractTableModel):
 
 
 def _save_shortcuts(dialog: QDialog, save: Callable[[], None]) -> None:
-    """Ctrl+Enter saves from anywhere, the reason box included (where Enter is a newline)."""
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+    """Ctrl+Enter (or Ctrl+S, as in the call form) saves from anywhere, the reason box
+    included (where Enter is a newline)."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
         QShortcut(QKeySequence(keys), dialog).activated.connect(save)
 
 
@@ -732,6 +733,15 @@ class CaseView(QWidget):
                 f"{esc(f.label)} ({esc(short_london(f.first_reported_at))})" for f in r.features
             )
             lines.append(f"<b>Features reported (any call, first reported):</b> {seen}")
+        if r.immobilisation_advice in ("start_now", "consider"):
+            advice = (
+                "START IMMOBILISATION NOW"
+                if r.immobilisation_advice == "start_now"
+                else "Consider immobilisation"
+            )
+            lines.append(
+                f"<b>Immobilisation:</b> {advice} (follows the facts, whatever the category)"
+            )
         if r.immobilisation_advice == "assess":
             lines.append(
                 "<b>Spinal instability not assessed:</b> assess for signs now; if present, "

@@ -412,7 +412,7 @@ def _meet_by_escalation(
     for d in case.deadlines:
         if d.is_open and d.key in from_suspicion and d.key not in wanted:
             d.met_at = now
-            d.met_by = f"escalated to {label} at {format_london(now)}"[:200]
+            d.met_by = f"escalated to {label}"[:200]
             closed.append(
                 {
                     "action": "met_by_escalation",

@@ -1339,20 +1339,39 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
             )
         else:
             what = f"Re-triage: category unchanged ({_category_label(pathway, after)})"
-        clocks = [
-            f"{'Tightened' if c.get('action') == 'tighten' else 'Started'}: {c.get('label')}, "
-            f"due {_london_text(c.get('due'))}"
-            for c in detail.get("clocks", [])
-        ]
+        clocks = _retriage_clock_words(detail)
         management = [_clock_effect_words(c) for c in detail.get("management_clocks", [])]
-        return "triage", what, _join(f"Rule {detail.get('rule')}", *clocks, *management)
+        correction = detail.get("cancer_status_correction")
+        corrected = (
+            f"Cancer status corrected to "
+            f"{pathway.features['cancer_status'].get(str(correction.get('to')), '?')}: "
+            f"{correction.get('reason')}"
+            if isinstance(correction, Mapping)
+            else ""
+        )
+        return (
+            "triage",
+            what,
+            _join(f"Rule {detail.get('rule')}", corrected, *clocks, *management),
+        )
     if action == "case.category_changed":
         return (
             "category",
             f"Category changed: {_category_label(pathway, detail.get('from'))} → "
             f"{_category_label(pathway, detail.get('to'))}",
-            f"Rule {detail.get('rule')} at a follow-up call",
+            f"Rule {detail.get('rule')}"
+            + (" at a follow-up call" if detail.get("from_call") else ""),
         )
+    if action in ("case.override_lifted", "case.override_cleared", "case.override_set"):
+        before = _category_label(pathway, detail.get("override_before"))
+        if action == "case.override_lifted":
+            what, why = f"Override to {before} lifted by a call", str(detail.get("why") or "")
+        elif action == "case.override_cleared":
+            what, why = f"Override to {before} cleared", str(detail.get("reason") or "")
+        else:
+            after = _category_label(pathway, detail.get("override_after"))
+            what, why = f"Category overridden to {after}", str(detail.get("reason") or "")
+        return "category", what, _join(why, *_retriage_clock_words(detail))
     if action == "checklist.updated":
         return "checklist", *_checklist_words(detail, pathway)
     if action == "case.note":
@@ -1375,6 +1394,15 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
         return "reopen", f"Case reopened: {detail.get('reason') or ''}", ""
     words = action.replace(".", ": ").replace("_", " ")
     return "other", words[:1].upper() + words[1:], ""
+
+
+def _retriage_clock_words(detail: Mapping[str, Any]) -> list[str]:
+    words = {"tighten": "Tightened", "start": "Started", "met_by_escalation": "Closed by it"}
+    return [
+        f"{words.get(str(c.get('action')), 'Changed')}: {c.get('label')}, "
+        f"due {_london_text(c.get('due'))}"
+        for c in detail.get("clocks", [])
+    ]
 
 
 def _london_text(value: object) -> str:
