@@ -231,9 +231,7 @@ def _follow_up(
     for key, value in record.case.items():
         if key not in ("category_override", "override_reason"):
             setattr(case, key, value)
-    _set_override(
-        case, decision.override, record.case.get("override_reason"), user, now, override_before
-    )
+    _set_override(case, decision.override, record.case.get("override_reason"), user, now)
     target = decision.category
     result, escalated, clock_changes = retriage_case(
         session, case, merged, decision.override, before, pathway, now
@@ -347,7 +345,6 @@ def _set_override(
     reason: str | None,
     user: User,
     now: datetime,
-    override_before: str | None,
 ) -> None:
     """Keep who overrode the category and when with the override itself."""
     if override is None:
@@ -360,8 +357,7 @@ def _set_override(
         case.override_reason = reason
         case.override_by_id = user.id
         case.override_at = now
-    else:
-        assert override == override_before
+    # else: the override in force stays, with who made it and when
 
 
 def _record_override_change(
