@@ -34,6 +34,7 @@ from .audit import record_event
 from .engine import Database
 from .models import AuditEvent, User
 from .permissions import PermissionDenied, allowed, authorize, sign_in_configured
+from .retry import run_unit_of_work
 from .users import ROLES
 
 MIN_PASSWORD_LENGTH = 8
@@ -363,7 +364,9 @@ def create_user(
     shown = _check_display_name(display_name, name)
     _check_role(role)
     check_password(password, name)
-    with db.session() as session:
+    password_hash = HASHER.hash(password)
+
+    def write(session: Session) -> UserInfo:
         if actor is None:
             if sign_in_configured(session):
                 raise PermissionDenied(
@@ -390,7 +393,7 @@ def create_user(
             display_name=shown,
             role=role,
             active=True,
-            password_hash=HASHER.hash(password),
+            password_hash=password_hash,
             created_at=now,
         )
         session.add(user)
@@ -408,6 +411,9 @@ def create_user(
             },
         )
         return UserInfo.of(user)
+
+    # Two administrators adding the same name at once: the second is told it exists.
+    return run_unit_of_work(db, write)
 
 
 def provision_user(
