@@ -1,4 +1,6 @@
-"""Signing in on a shared ward PC: passwords, lockout, the first admin, the last admin.
+"""Signing in on a shared ward PC: passwords, the first admin, the last admin.
+
+The pauses after wrong passwords are in test_sign_in_pauses.py.
 
 Every rule is checked through the store on a real SQLite file, and the audit trail is
 read back, because "who tried to sign in as whom" must be on record and must never
@@ -9,8 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -22,9 +22,6 @@ from mscc_desk.store import auth
 from mscc_desk.store.audit import first_broken_link
 from mscc_desk.store.auth import (
     DISABLED,
-    FAILURE_WINDOW,
-    LOCKOUT,
-    MAX_FAILURES,
     WRONG_CREDENTIALS,
     SignInError,
     authenticate,
@@ -103,7 +100,7 @@ def test_wrong_password_and_unknown_user_get_the_same_message(
     unknown = _refused(db, "nobody", "not-the-password", clock)
     assert wrong.message == unknown.message == WRONG_CREDENTIALS
     assert str(wrong) == str(unknown)
-    assert wrong.locked_until is None
+    assert wrong.paused_until is None
 
 
 def test_failures_are_audited_without_the_password(db: Database, clock: FakeClock) -> None:
@@ -151,91 +148,6 @@ def test_user_made_by_ensure_user_cannot_sign_in_until_a_password_is_set(
     assert caught.value.field == "username" and "no password yet" in caught.value.problem
     reset_password(db, "legacy", PW, actor="root", now=clock.now())
     assert authenticate(db, "legacy", PW, clock.now()).role == "coordinator"
-
-
-# ------------------------------------------------------------------- rate limit
-
-
-def test_lockout_after_repeated_failures_then_allowed_after_it_passes(
-    db: Database, clock: FakeClock
-) -> None:
-    _admin(db, clock)
-    _coordinator(db, clock)
-    for i in range(MAX_FAILURES):
-        refusal = _refused(db, "cora", f"wrong-{i}", clock)
-        clock.advance(timedelta(seconds=10))
-    assert refusal.locked_until is not None  # the last failure says so at once
-    last_failure = clock.now() - timedelta(seconds=10)
-    # Even the right password is refused while locked, and says until when.
-    locked = _refused(db, "cora", PW, clock)
-    assert locked.locked_until == last_failure + LOCKOUT
-    assert "Too many failed sign-ins" in locked.message
-    clock.set(last_failure + LOCKOUT - timedelta(seconds=1))
-    _refused(db, "cora", PW, clock)
-    clock.set(last_failure + LOCKOUT)
-    assert authenticate(db, "cora", PW, clock.now()).username == "cora"
-    # A success starts the count again.
-    for i in range(MAX_FAILURES - 1):
-        _refused(db, "cora", f"again-{i}", clock)
-    assert authenticate(db, "cora", PW, clock.now()).username == "cora"
-
-
-def test_lockout_survives_a_restart(db: Database, db_path: Path, clock: FakeClock) -> None:
-    from mscc_desk.store.engine import open_database
-
-    _admin(db, clock)
-    _coordinator(db, clock)
-    for _ in range(MAX_FAILURES):
-        _refused(db, "cora", "wrong-password", clock)
-    db.dispose()
-    reopened = open_database(db_path)
-    try:
-        assert _refused(reopened, "cora", PW, clock).locked_until is not None
-    finally:
-        reopened.dispose()
-
-
-def test_failures_outside_the_window_do_not_count(db: Database, clock: FakeClock) -> None:
-    _admin(db, clock)
-    _coordinator(db, clock)
-    for _ in range(MAX_FAILURES - 1):
-        _refused(db, "cora", "wrong-password", clock)
-    clock.advance(FAILURE_WINDOW + timedelta(seconds=1))
-    _refused(db, "cora", "wrong-password", clock)
-    assert authenticate(db, "cora", PW, clock.now()).username == "cora"
-
-
-def test_unknown_usernames_are_locked_out_too(db: Database, clock: FakeClock) -> None:
-    """Otherwise the lockout itself would tell which usernames exist."""
-    _admin(db, clock)
-    for _ in range(MAX_FAILURES):
-        _refused(db, "ghost", "wrong-password", clock)
-    assert _refused(db, "ghost", "wrong-password", clock).locked_until is not None
-
-
-def test_lockout_is_per_username_and_lifted_by_a_password_reset(
-    db: Database, clock: FakeClock
-) -> None:
-    _admin(db, clock)
-    _coordinator(db, clock)
-    for _ in range(MAX_FAILURES):
-        _refused(db, "cora", "wrong-password", clock)
-    assert authenticate(db, "root", ADMIN_PW, clock.now()).role == "admin"
-    reset_password(db, "cora", "brand-new-pass", actor="root", now=clock.now())
-    assert authenticate(db, "cora", "brand-new-pass", clock.now()).username == "cora"
-
-
-def test_refusals_while_locked_do_not_extend_the_lockout(db: Database, clock: FakeClock) -> None:
-    _admin(db, clock)
-    _coordinator(db, clock)
-    for _ in range(MAX_FAILURES):
-        _refused(db, "cora", "wrong-password", clock)
-    until = _refused(db, "cora", "wrong-password", clock).locked_until
-    assert until is not None
-    clock.advance(LOCKOUT / 2)
-    assert _refused(db, "cora", "wrong-password", clock).locked_until == until
-    reasons = [e.detail["reason"] for e in _events(db, "auth.sign_in_failed")]
-    assert reasons.count("locked_out") == 2
 
 
 # ----------------------------------------------------- sign-out, lock and unlock
