@@ -39,9 +39,9 @@ from .backoff import (
     UNLOCK,
     Pause,
     current_pause,
-    this_workstation,
     wait_text,
     workstation_name,
+    workstation_or_here,
 )
 from .engine import Database
 from .models import User
@@ -146,7 +146,7 @@ def authenticate(
     password was typed ("sign_in" in the window, "command_line").
     """
     now = as_utc(now)
-    place = workstation_name(workstation) if workstation else this_workstation()
+    place = workstation_or_here(workstation)
     with db.session() as session:
         user = _find_for_sign_in(session, username.strip())
         refusal = _check_password(session, user, password, now, place, context)
@@ -211,7 +211,7 @@ def unlock(
     counts towards the same pauses as at the sign-in screen.
     """
     now = as_utc(now)
-    place = workstation_name(workstation) if workstation else this_workstation()
+    place = workstation_or_here(workstation)
     with db.session() as session:
         row = session.get(User, user.user_id)
         refusal = _check_password(session, row, password, now, place, "unlock")
@@ -235,7 +235,7 @@ def sign_in_pause(
 ) -> Pause | None:
     """The pause in force for this name typed at this workstation, or None."""
     now = as_utc(now)
-    place = workstation_name(workstation) if workstation else this_workstation()
+    place = workstation_or_here(workstation)
     with db.session() as session:
         user = _find_for_sign_in(session, username.strip())
         return current_pause(
@@ -448,23 +448,37 @@ def provision_user(
     *,
     now: datetime,
     os_user: str,
+    actor: str | None = None,
 ) -> UserInfo:
-    """`mscc-desk user add`: create a user from the command line, any role, no sign-in.
+    """`mscc-desk user add`: create a user from the command line, any role.
 
-    The command line is trusted as the machine's administrator: to run it against this
-    database one needs the SQLite file (or the PostgreSQL credentials), which already
-    allow any change at all, so asking for an admin password there would protect
-    nothing and would push administrators to edit the user table by hand, unaudited.
-    The operating-system account is recorded instead. A user who exists without a
-    password (made by `ensure_user` when a script named them) gets one, so a name
-    already in the records can start signing in; an existing password is never
-    replaced here (that is `reset_password`, by an administrator).
+    Until the first administrator exists this needs no one (`actor` None): a fresh
+    install or a script sets the desk up, and the operating-system account is recorded.
+    From then on only an administrator may, so `actor` must name one whose credential
+    the command line has checked (`credentials.act_as`); otherwise anyone at a terminal
+    could make themselves an administrator. A user who exists without a password (made
+    by `ensure_user` when a script named them) gets one, so a name already in the
+    records can start signing in; an existing password is never replaced here (that is
+    `reset_password`, by an administrator).
     """
     now = as_utc(now)
     name = _check_username(username)
     _check_role(role)
     check_password(password, name)
-    with db.session() as session:
+    password_hash = HASHER.hash(password)
+
+    def write(session: Session) -> UserInfo:
+        acting: User | None = None
+        if actor is not None:
+            acting = authorize(session, actor, "users.manage")
+        elif sign_in_configured(session):
+            raise PermissionDenied(
+                None,
+                "users.manage",
+                None,
+                "an administrator already exists, so adding a user needs an "
+                "administrator's credential",
+            )
         user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
         if user is not None and user.password_hash is not None:
             raise InputError("username", f"{user.username!r} already exists")
@@ -483,12 +497,13 @@ def provision_user(
                 user.display_name = _check_display_name(display_name, user.username)
             user.role = role
             action = "user.password_set"
-        user.password_hash = HASHER.hash(password)
+        user.password_hash = password_hash
         session.flush()
         record_event(
             session,
             at=now,
             action=action,
+            user_id=acting.id if acting is not None else None,
             detail={
                 "username": user.username,
                 "display_name": user.display_name,
@@ -499,6 +514,8 @@ def provision_user(
             },
         )
         return UserInfo.of(user)
+
+    return run_unit_of_work(db, write)
 
 
 def list_users(db: Database) -> list[UserInfo]:
@@ -558,7 +575,7 @@ def change_password(
     """A user changes their own password; the old one must be right (and pauses count)."""
     now = as_utc(now)
     name = username.strip()
-    place = workstation_name(workstation) if workstation else this_workstation()
+    place = workstation_or_here(workstation)
     check_password(new_password, name)
     with db.session() as session:
         user = _find_for_sign_in(session, name)

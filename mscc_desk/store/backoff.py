@@ -70,6 +70,11 @@ def this_workstation() -> str:
     return workstation_name(socket.gethostname())
 
 
+def workstation_or_here(given: str | None) -> str:
+    """The workstation a caller named (tests, a desk that knows better), else this one."""
+    return workstation_name(given) if given else this_workstation()
+
+
 def workstation_name(raw: str) -> str:
     name = "".join(ch for ch in raw.strip() if not unicodedata.category(ch).startswith("C"))
     return name[:MAX_WORKSTATION_LENGTH] or "unknown"

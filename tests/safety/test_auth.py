@@ -319,23 +319,37 @@ def test_users_are_never_deleted(db: Database, clock: FakeClock) -> None:
 
 
 def test_command_line_provisioning(db: Database, clock: FakeClock) -> None:
-    """`mscc-desk user add`: trusted like `db restore`, audited with the OS account."""
+    """`mscc-desk user add`: open until the first administrator, then an administrator's."""
     with db.session() as session:
         ensure_user(session, "legacy", clock.now())  # named by `record --user` earlier
     provision_user(db, "cora", "", "coordinator", PW, now=clock.now(), os_user="itadmin")
     assert needs_first_admin(db)  # a coordinator does not close the first-run wizard
     provision_user(db, "root", "Ada", "admin", ADMIN_PW, now=clock.now(), os_user="itadmin")
     assert not needs_first_admin(db)
-    legacy = provision_user(db, "LEGACY", "Lee", "registrar", PW, now=clock.now(), os_user="it")
+    # From now on nobody at a terminal may make themselves an administrator.
+    with pytest.raises(PermissionDenied) as denied:
+        provision_user(db, "mallory", "", "admin", "take-over-pw", now=clock.now(), os_user="m")
+    assert "administrator's credential" in denied.value.problem
+    with pytest.raises(PermissionDenied):
+        provision_user(
+            db, "mallory", "", "admin", "take-over-pw", now=clock.now(), os_user="m", actor="cora"
+        )
+    legacy = provision_user(
+        db, "LEGACY", "Lee", "registrar", PW, now=clock.now(), os_user="it", actor="root"
+    )
     assert (legacy.username, legacy.role, legacy.display_name) == ("legacy", "registrar", "Lee")
     assert authenticate(db, "legacy", PW, clock.now()).role == "registrar"
     with pytest.raises(InputError) as caught:
-        provision_user(db, "cora", "", "admin", "take-over-pw", now=clock.now(), os_user="x")
+        provision_user(
+            db, "cora", "", "admin", "take-over-pw", now=clock.now(), os_user="x", actor="root"
+        )
     assert caught.value.field == "username"
     with pytest.raises(InputError) as caught:
-        provision_user(db, "new", "", "boss", PW, now=clock.now(), os_user="x")
+        provision_user(db, "new", "", "boss", PW, now=clock.now(), os_user="x", actor="root")
     assert caught.value.field == "role"
+    assert "mallory" not in {u.username for u in list_users(db)}
     events = [e for e in _events(db) if e.action.startswith("user.")]
     assert [e.action for e in events] == ["user.created", "user.created", "user.password_set"]
     assert all(e.detail["via"] == "command_line" and e.detail["os_user"] for e in events)
+    assert [e.user_id for e in events] == [None, None, 3]  # root, the administrator who acted
     assert PW not in json.dumps([e.detail for e in events])
