@@ -143,8 +143,19 @@ class SignInDialog(QDialog):
     def _refused(self, text: str, *, paused: bool = False) -> None:
         self.ui.messageLabel.setStyleSheet(PAUSE_STYLE if paused else ERROR_STYLE)
         show_message(self.ui.messageLabel, text)
+        self._fit_message()
         self.ui.passwordEdit.clear()  # never leave a typed password lying on screen
         self.ui.passwordEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_message(self) -> None:
+        """Grow to show the whole message: a cut-off "how long to wait" helps nobody."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _update(self) -> None:
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)

@@ -209,11 +209,15 @@ def test_repeated_failures_say_calmly_how_long_to_wait(
 ) -> None:
     dialog = SignInDialog(controller)
     qtbot.addWidget(dialog)
+    dialog.show()
     for _ in range(FREE_FAILURES):
         dialog.set_credentials("cora", "wrong wrong")
         assert not dialog.submit()
     assert "Please wait 30 seconds before trying again." in dialog.message()
     assert dialog.ui.messageLabel.styleSheet() == PAUSE_STYLE  # not the alarm red
+    label = dialog.ui.messageLabel
+    QApplication.processEvents()
+    assert label.height() >= label.heightForWidth(label.width())  # none of it cut off
     clock.advance(timedelta(seconds=10))
     dialog.set_credentials("cora", CORA_PW)  # even the right password waits
     assert not dialog.submit()
