@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .cli_identity import add_identity_options, administrator_claim, claim, parse_expiry
 from .domain.errors import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -60,27 +61,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("record", help="record an incoming call")
     _db_option(p)
-    p.add_argument("--json", required=True, metavar="FILE|-")
-    p.add_argument("--case", type=int, metavar="ID", help="a follow-up call on this case")
     p.add_argument(
-        "--user",
-        metavar="NAME",
-        help="who took the call (default: $MSCC_DESK_USER, else the login name)",
+        "--json",
+        required=True,
+        metavar="FILE|-",
+        help="the call; `-` reads standard input (after the password line, if any)",
     )
+    p.add_argument("--case", type=int, metavar="ID", help="a follow-up call on this case")
+    add_identity_options(p, who="who took the call")
 
     p = sub.add_parser("handover", help="the handover printout of all open cases, as PDF")
     _db_option(p)
     p.add_argument("--pdf", required=True, metavar="OUT")
-    p.add_argument(
-        "--user",
-        metavar="NAME",
-        help="who printed it (default: $MSCC_DESK_USER, else the login name)",
-    )
+    add_identity_options(p, who="who printed it")
 
     p = sub.add_parser("demo", help="fill the database with realistic synthetic cases")
     _db_option(p)
     p.add_argument("--cases", type=int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
+    add_identity_options(p, who="who adds them (an administrator, once one exists)")
 
     p = sub.add_parser("user", help="manage users")
     _db_option(p)
@@ -90,7 +89,34 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", required=True, metavar="ROLE")
     q.add_argument("--display-name", default="", metavar="TEXT")
-    q.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    q.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the new user's password from the first line of stdin; once an "
+        "administrator exists, the second line is the acting administrator's password "
+        "(or set $MSCC_DESK_TOKEN to an administrator's token)",
+    )
+    q.add_argument(
+        "--user",
+        metavar="ADMIN",
+        help="the administrator adding the user, once one exists (default: "
+        "$MSCC_DESK_USER, else the login name)",
+    )
+    q = usersub.add_parser("token", help="(admin) issue, list or revoke a user's API tokens")
+    _db_option(q)
+    q.add_argument("name", metavar="NAME")
+    what = q.add_mutually_exclusive_group()
+    what.add_argument(
+        "--expires", metavar="D", help="a date (YYYY-MM-DD) or days (30d); default 90 days"
+    )
+    what.add_argument("--list", action="store_true", help="list NAME's tokens (no secrets)")
+    what.add_argument("--revoke", metavar="ID|all", help="revoke one token, or all of NAME's")
+    add_identity_options(q, who="the administrator")
+    q = usersub.add_parser("unlock", help="(admin) lift the sign-in pause on a user or a PC")
+    _db_option(q)
+    q.add_argument("name", metavar="NAME", nargs="?")
+    q.add_argument("--workstation", metavar="HOST", help="lift the pause on this workstation")
+    add_identity_options(q, who="the administrator")
 
     p = sub.add_parser("db", help="database maintenance")
     _db_option(p)
@@ -102,9 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     q = dbsub.add_parser("backup", help="write a consistent backup (a SQLite file)")
     _db_option(q)
     q.add_argument("out", metavar="OUT")
+    add_identity_options(q, who="the administrator making it")
     q = dbsub.add_parser("restore", help="replace the database's contents with a backup")
     _db_option(q)
     q.add_argument("input", metavar="IN")
+    add_identity_options(q, who="the administrator restoring it")
     return parser
 
 
@@ -155,10 +183,6 @@ def _read_json(source: str) -> Any:
         ) from None
 
 
-def _acting_user(args: argparse.Namespace) -> str:
-    return str(args.user or os.environ.get("MSCC_DESK_USER") or getpass.getuser())
-
-
 def _print_json(payload: Any) -> None:
     print(json.dumps(payload, ensure_ascii=False))
 
@@ -186,12 +210,13 @@ def cmd_triage(args: argparse.Namespace) -> int:
 def cmd_record(args: argparse.Namespace) -> int:
     from .store.calls import record_call
 
+    who = claim(args)  # the password line comes before the JSON on standard input
     data = _read_json(args.json)
     if not isinstance(data, dict):
         raise InputError("input", "must be a JSON object")
-    user = _acting_user(args)
     db = _open(args)
     try:
+        user = who.act_as(db, "case.write")
         outcome = record_call(db, data, user=user, case_id=args.case)
     finally:
         db.dispose()
@@ -202,8 +227,19 @@ def cmd_record(args: argparse.Namespace) -> int:
 def cmd_handover(args: argparse.Namespace) -> int:
     from .reports.handover import cmd_handover as write_handover
 
-    _print_json(write_handover(args.db, args.pdf, _acting_user(args)))
+    user = _proven(args, "print")  # before the sheet is drawn: a refusal writes no file
+    _print_json(write_handover(args.db, args.pdf, user))
     return EXIT_OK
+
+
+def _proven(args: argparse.Namespace, action: str) -> str:
+    """The acting user, credential checked, for commands that open the database later."""
+    who = claim(args)
+    db = _open(args)
+    try:
+        return who.act_as(db, action)
+    finally:
+        db.dispose()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -211,8 +247,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.cases < 0:
         raise InputError("--cases", "must not be negative")
+    who = claim(args)
     db = _open(args)
     try:
+        who.act_as(db, "db.maintain")  # synthetic patients must not slip into real records
         summary = make_demo(db, cases=args.cases, seed=args.seed)
     finally:
         db.dispose()
@@ -235,19 +273,26 @@ def cmd_db(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
         return EXIT_OK
     if args.db_command == "backup":
+        _proven(args, "db.maintain")  # a backup is every patient's data in one file
         _print_json(maintenance.backup(target, Path(args.out)))
         return EXIT_OK
     if args.db_command == "restore":
         source = Path(args.input)
         if not source.is_file():
             raise InputError("IN", f"{source} does not exist")
+        _proven(args, "db.maintain")
         _print_json(maintenance.restore(target, source))
         return EXIT_OK
     raise UsageError(f"mscc-desk db: unknown command {args.db_command!r}")
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    from .store.auth import provision_user
+    handlers = {"add": _user_add, "token": _user_token, "unlock": _user_unlock}
+    return handlers[args.user_command](args)
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    from .store.auth import needs_first_admin, provision_user
     from .store.engine import utcnow
 
     if not args.password_stdin:
@@ -257,6 +302,10 @@ def cmd_user(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\r\n")
     db = _open(args)
     try:
+        actor: str | None = None
+        admin = administrator_claim(args)
+        if admin.token is not None or admin.password is not None or not needs_first_admin(db):
+            actor = admin.act_as(db, "users.manage")
         info = provision_user(
             db,
             args.name,
@@ -265,10 +314,63 @@ def cmd_user(args: argparse.Namespace) -> int:
             password,
             now=utcnow(),
             os_user=getpass.getuser(),
+            actor=actor,
         )
     finally:
         db.dispose()
     _print_json({"user": info.username, "display_name": info.display_name, "role": info.role})
+    return EXIT_OK
+
+
+def _user_token(args: argparse.Namespace) -> int:
+    from .store.engine import utcnow
+    from .store.tokens import issue_token, list_tokens, revoke_tokens
+
+    who = claim(args)
+    now = utcnow()
+    expires = parse_expiry(args.expires, now)
+    db = _open(args)
+    try:
+        actor = who.act_as(db, "users.manage")
+        if args.list:
+            tokens = list_tokens(db, args.name, actor=actor)
+            _print_json({"user": args.name, "tokens": [t.to_json(now) for t in tokens]})
+        elif args.revoke is not None:
+            revoked = revoke_tokens(db, args.name, args.revoke, actor=actor, now=now)
+            _print_json({"user": args.name, "revoked": revoked})
+        else:
+            issued = issue_token(db, args.name, actor=actor, now=now, expires_at=expires)
+            _print_json(
+                {
+                    "user": issued.username,
+                    "token_id": issued.token_id,
+                    "token": issued.token,
+                    "expires_at": issued.expires_at.isoformat(),
+                }
+            )
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def _user_unlock(args: argparse.Namespace) -> int:
+    from .store.auth import unlock_account, unlock_workstation
+    from .store.engine import utcnow
+
+    if (args.name is None) == (args.workstation is None):
+        raise UsageError("mscc-desk user unlock: give NAME or --workstation HOST (one of them)")
+    who = claim(args)
+    db = _open(args)
+    try:
+        actor = who.act_as(db, "users.manage")
+        if args.workstation is not None:
+            name = unlock_workstation(db, args.workstation, actor=actor, now=utcnow())
+            _print_json({"workstation": name, "unlocked": True})
+        else:
+            info = unlock_account(db, args.name, actor=actor, now=utcnow())
+            _print_json({"user": info.username, "unlocked": True})
+    finally:
+        db.dispose()
     return EXIT_OK
 
 

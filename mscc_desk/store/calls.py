@@ -39,7 +39,9 @@ from .clocks import (
 )
 from .engine import Database
 from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
+from .patients import find_or_add_patient
 from .permissions import acting_user
+from .retry import run_unit_of_work
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,9 @@ def record_call(
         immobilisation = record.management.setdefault("immobilisation", {})
         immobilisation.setdefault("started_at", record.facts.immobilised_at.isoformat())
     result = triage(record.facts, pathway, record.case.get("category_override"))
-    with db.session() as session:
+
+    def write(session: Session) -> RecordOutcome:
+        # Whole, so a retry after another desk won a race writes everything once.
         taken_by = acting_user(session, user, "case.write", now)
         if case_id is None:
             outcome = _new_case(session, record, result, taken_by, now, pathway)
@@ -102,21 +106,7 @@ def record_call(
             session.execute(delete(Draft).where(Draft.id == draft_id))
         return outcome
 
-
-def _find_or_create_patient(session: Session, record: CallRecord, now: datetime) -> Patient:
-    values = record.patient
-    patient = None
-    if values.get("nhs_number"):
-        patient = session.scalar(select(Patient).where(Patient.nhs_number == values["nhs_number"]))
-    if patient is None:
-        patient = Patient(created_at=now, **values)
-        session.add(patient)
-        session.flush()
-        return patient
-    for key, value in values.items():  # fill what was unknown; never overwrite silently
-        if getattr(patient, key) in (None, ""):
-            setattr(patient, key, value)
-    return patient
+    return run_unit_of_work(db, write)
 
 
 def _new_case(
@@ -127,7 +117,7 @@ def _new_case(
     now: datetime,
     pathway: Pathway,
 ) -> RecordOutcome:
-    patient = _find_or_create_patient(session, record, now)
+    patient = find_or_add_patient(session, record.patient, now)
     case = Case(
         patient=patient,
         status="open",

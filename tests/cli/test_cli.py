@@ -79,14 +79,16 @@ class Cli:
         }
         self.env = env
 
-    def start(self, args: Sequence[str], stdin: str | None = None) -> subprocess.Popen[str]:
+    def start(
+        self, args: Sequence[str], stdin: str | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.Popen[str]:
         return subprocess.Popen(
             [sys.executable, "-m", "mscc_desk", *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=self.env,
+            env=self.env | (env or {}),
             cwd=self.tmp,
         )
 
@@ -97,8 +99,10 @@ class Cli:
         assert proc.returncode in (0, 1, 2), (proc.returncode, err)
         return Result(proc.returncode, out, err)
 
-    def __call__(self, *args: str, stdin: str | None = None) -> Result:
-        return self.finish(self.start(args), stdin)
+    def __call__(
+        self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+    ) -> Result:
+        return self.finish(self.start(args, env=env), stdin)
 
     def many(self, runs: Sequence[tuple[Sequence[str], str | None]]) -> list[Result]:
         """Independent runs at once: the process start-up is most of their cost."""
@@ -464,5 +468,18 @@ def test_user_add_then_only_known_users_may_record(cli: Cli) -> None:
     assert stranger.code == 2
     assert "user" in stranger.one_line()
     assert count(cli.db, "case") == 0
+    # Nor may a name that exists, without its password or a token (test_cli_identity.py).
     as_admin = cli("record", "--json", "-", "--user", "ada", stdin=json.dumps(record_input()))
-    assert as_admin.code == 0, as_admin.stderr
+    assert as_admin.code == 2
+    assert count(cli.db, "case") == 0
+    with_password = cli(
+        "record",
+        "--json",
+        "-",
+        "--user",
+        "ada",
+        "--password-stdin",
+        stdin="correct horse battery\n" + json.dumps(record_input()),
+    )
+    assert with_password.code == 0, with_password.stderr
+    assert count(cli.db, "case") == 1
