@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.clock import as_utc, london
 from ..domain.errors import InputError
+from ..domain.limits import MAX_USER_NAME, check_user_name
 from .audit import record_event
 from .engine import Database
 from .models import AuditEvent, User
@@ -39,7 +40,7 @@ from .users import ROLES
 MIN_PASSWORD_LENGTH = 8
 # Argon2 of a megabyte-long "password" is a cheap way to keep the PC busy.
 MAX_PASSWORD_LENGTH = 1024
-MAX_USERNAME_LENGTH = 80  # User.username is String(80)
+MAX_USERNAME_LENGTH = MAX_USER_NAME  # User.username is String(80)
 MAX_DISPLAY_NAME_LENGTH = 200
 
 # Rate limiting: after MAX_FAILURES failed sign-ins for one username within
@@ -118,7 +119,7 @@ class UserInfo:
 
 def needs_first_admin(db: Database) -> bool:
     """True until an administrator who can sign in exists: show the first-run wizard."""
-    with db.session() as session:
+    with db.read_session() as session:
         return not sign_in_configured(session)
 
 
@@ -204,7 +205,7 @@ def unlock(
 
 def locked_until(db: Database, username: str, now: datetime) -> datetime | None:
     """When sign-in for this username is possible again, or None if it is now."""
-    with db.session() as session:
+    with db.read_session() as session:
         return _locked_until(session, attempt_key(username.strip()), as_utc(now))
 
 
@@ -473,7 +474,7 @@ def provision_user(
 
 
 def list_users(db: Database) -> list[UserInfo]:
-    with db.session() as session:
+    with db.read_session() as session:
         return [UserInfo.of(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
@@ -573,16 +574,7 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def _check_username(username: str) -> str:
-    if not isinstance(username, str):
-        raise InputError("username", "must be text")
-    name = username.strip()
-    if not name:
-        raise InputError("username", "is required")
-    if len(name) > MAX_USERNAME_LENGTH:
-        raise InputError("username", f"must be at most {MAX_USERNAME_LENGTH} characters")
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InputError("username", "must not contain control characters")
-    return name
+    return check_user_name(username, "username")
 
 
 def _check_display_name(display_name: str, username: str) -> str:
