@@ -23,8 +23,9 @@ from .log_events import log_event
 from .private_files import restrict_umask
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-# Commands that touch no patient data on disk and so keep no log of their own.
-_UNLOGGED = frozenset({"gui", "triage"})  # the window sets up its own log
+# Commands that set up no log here: `triage` touches nothing on disk, and the window
+# sets up its own (with crash reports).
+_UNLOGGED = frozenset({"gui", "triage"})
 
 log = logging.getLogger(__name__)
 

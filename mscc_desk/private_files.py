@@ -100,21 +100,37 @@ def open_private(path: str | os.PathLike[str], mode: str = "a") -> io.TextIOWrap
 def tighten(path: str | os.PathLike[str], mode: int = FILE_MODE) -> bool:
     """Take away what `mode` does not allow; True (and a log line) if anything changed.
 
-    Only ever removes permissions, never adds any; a missing file is no error.
+    Only ever removes permissions, never adds any; a missing file is no error. Where a
+    mode cannot be changed (a file of another user; a share mounted with fixed modes),
+    that is logged once per process, not at every start of every backup check.
     """
     if not POSIX:
         return False
     target = Path(path)
     try:
-        current = stat.S_IMODE(target.lstat().st_mode)
+        info = target.lstat()
     except OSError:
         return False
-    if stat.S_ISLNK(target.lstat().st_mode) or not current & ~mode:
+    current = stat.S_IMODE(info.st_mode)
+    if stat.S_ISLNK(info.st_mode) or not current & ~mode or str(target) in _cannot_tighten:
         return False
     try:
         target.chmod(current & mode)
+        now = stat.S_IMODE(target.lstat().st_mode)
     except OSError as exc:
-        log_event(log, "file.tighten_failed", level=logging.WARNING, path=target, errno=exc.errno)
+        now, errno = current, exc.errno
+    else:
+        errno = None
+    if now & ~mode:
+        _cannot_tighten.add(str(target))
+        log_event(
+            log,
+            "file.cannot_tighten",
+            level=logging.WARNING,
+            path=target,
+            mode=f"{now:04o}",
+            errno=errno,
+        )
         return False
     log_event(
         log,
@@ -122,9 +138,13 @@ def tighten(path: str | os.PathLike[str], mode: int = FILE_MODE) -> bool:
         level=logging.WARNING,
         path=target,
         was=f"{current:04o}",
-        now=f"{current & mode:04o}",
+        now=f"{now:04o}",
     )
     return True
+
+
+# Paths whose mode could not be changed, so they are reported once.
+_cannot_tighten: set[str] = set()
 
 
 def tighten_dir(path: str | os.PathLike[str]) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from mscc_desk.logs import setup_logging, write_crash_report
+from mscc_desk.private_files import tighten
 from mscc_desk.store.backup import _claimed, backup_to
 from mscc_desk.store.backup_schedule import run_due_backup
 from mscc_desk.store.engine import app_backup_dir, app_data_dir, open_database
@@ -172,3 +173,23 @@ def test_a_copy_still_being_written_is_not_removed(db_path: Path) -> None:
         assert writing.read_bytes() == b"being written"
     open_database(db_path).dispose()  # once nobody holds it, it is a leftover
     assert not writing.exists()
+
+
+def test_a_mode_that_cannot_be_changed_is_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file of another user, or a share mounted with fixed modes: one log line per
+    process, not one at every backup check of the heartbeat."""
+    shared = tmp_path / "on-a-share.sqlite3"
+    shared.write_bytes(b"x")
+    shared.chmod(0o644)
+
+    def refused(self: Path, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted", str(self))
+
+    monkeypatch.setattr(Path, "chmod", refused)
+    with caplog.at_level(logging.WARNING, logger="mscc_desk"):
+        assert tighten(shared) is False
+        assert tighten(shared) is False
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == [f"file.cannot_tighten path={shared} mode=0644 errno=1"]

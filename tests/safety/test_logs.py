@@ -16,7 +16,6 @@ from mscc_desk import logs
 from mscc_desk.log_events import event_text, log_event
 from mscc_desk.logs import (
     REDACTED,
-    forget_names,
     format_exception_safely,
     install_excepthook,
     remember_names,
@@ -26,14 +25,6 @@ from mscc_desk.logs import (
 from mscc_desk.store.board import display_name
 
 PACKAGE = Path(logs.__file__).resolve().parent
-
-
-@pytest.fixture(autouse=True)
-def _no_remembered_names() -> Iterator[None]:
-    """Names other tests put on screen are remembered per process: start from none."""
-    forget_names()
-    yield
-    forget_names()
 
 
 @pytest.fixture
