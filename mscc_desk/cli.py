@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,9 +18,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .cli_identity import add_identity_options, administrator_claim, claim, parse_expiry
+from .domain import limits
 from .domain.errors import InputError
+from .log_events import log_event
+from .private_files import restrict_umask
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+# Commands that set up no log here: `triage` touches nothing on disk, and the window
+# sets up its own (with crash reports).
+_UNLOGGED = frozenset({"gui", "triage"})
+
+log = logging.getLogger(__name__)
 
 
 class UsageError(Exception):
@@ -40,6 +49,16 @@ def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
         help="database file path or SQLAlchemy URL (default: $MSCC_DESK_DB, "
         "else the user data directory)",
     )
+
+
+def _case_id(text: str) -> int:
+    """An id the database can hold; anything else is bad input naming `--case`."""
+    try:
+        return limits.check_id(int(text), "--case")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.problem) from None
+    except ValueError:  # not a number, or more digits than int() converts
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE|-",
         help="the call; `-` reads standard input (after the password line, if any)",
     )
-    p.add_argument("--case", type=int, metavar="ID", help="a follow-up call on this case")
+    p.add_argument("--case", type=_case_id, metavar="ID", help="a follow-up call on this case")
     add_identity_options(p, who="who took the call")
 
     p = sub.add_parser("handover", help="the handover printout of all open cases, as PDF")
@@ -137,14 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program (`argv` None: the process is ours, so its umask and its log are set
+    here) or a call from Python (`argv` given: neither is touched)."""
+    if argv is None:
+        restrict_umask()  # every file this process creates is private (private_files)
     args_list = list(sys.argv[1:] if argv is None else argv)
+    command = "?"
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:  # `mscc-desk` alone opens the window
             args.command, args.smoke = "gui", False
+        command = args.command
         handler = _HANDLERS.get(args.command)
         if handler is None:
             raise UsageError("mscc-desk: choose a command: " + ", ".join(_HANDLERS))
+        if argv is None and command not in _UNLOGGED:
+            from .logs import setup_logging
+
+            setup_logging(excepthook=False)
         return handler(args)
     except UsageError as exc:
         return _fail(EXIT_BAD_INPUT, str(exc))
@@ -155,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: one line, exit 1, no traceback
         if os.environ.get("MSCC_DESK_DEBUG"):
             raise
+        log_event(log, "cli.failed", level=logging.ERROR, command=command, error=type(exc).__name__)
         return _fail(EXIT_FAILURE, f"error: {_one_line(exc)}")
 
 
@@ -176,11 +206,28 @@ def _read_json(source: str) -> Any:
     except UnicodeDecodeError:
         raise InputError("--json", f"{source} is not UTF-8 text") from None
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             "--json", f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise InputError(
+            "--json", f"is nested more than {limits.MAX_JSON_DEPTH} levels deep"
+        ) from None
+    problem = limits.json_depth_problem(data)
+    if problem:
+        raise InputError("--json", problem)
+    return data
+
+
+def _json_int(text: str) -> int:
+    """A number too long to be meant is refused while parsing (before `int()` spends
+    time on it or refuses it with a bare ValueError)."""
+    digits = len(text.lstrip("-"))
+    if digits > limits.MAX_INT_DIGITS:
+        raise InputError("--json", f"a number has {digits} digits; at most {limits.MAX_INT_DIGITS}")
+    return int(text)
 
 
 def _print_json(payload: Any) -> None:

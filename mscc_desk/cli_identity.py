@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from .domain import limits
 from .domain.clock import LONDON, as_utc
 from .domain.errors import InputError
 
@@ -83,6 +84,8 @@ def claim(args: argparse.Namespace) -> Claim:
         name, source = "", "--user"
     else:
         name, source = getpass.getuser(), "--user"
+    if name:  # a name too long for its column, or with control characters: exit 2
+        name = limits.check_user_name(name, source)
     password = stdin_line("--password-stdin") if args.password_stdin else None
     return Claim(name, source, password, token)
 

@@ -186,7 +186,7 @@ class UserAdminDialog(QDialog):
     def _check_admin(self) -> None:
         """Ask the store itself whether the signed-in person may manage users."""
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.read_session() as session:
                 authorize(session, self._actor(), "users.manage")
         except PermissionDenied as exc:
             self._refuse(exc)

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.clock import as_utc, london
 from ..domain.errors import InputError
+from ..domain.limits import MAX_USER_NAME, check_user_name
 from .audit import record_event
 from .backoff import (
     PAUSED,
@@ -52,7 +53,7 @@ from .users import ROLES
 MIN_PASSWORD_LENGTH = 8
 # Argon2 of a megabyte-long "password" is a cheap way to keep the PC busy.
 MAX_PASSWORD_LENGTH = 1024
-MAX_USERNAME_LENGTH = 80  # User.username is String(80)
+MAX_USERNAME_LENGTH = MAX_USER_NAME  # User.username is String(80)
 MAX_DISPLAY_NAME_LENGTH = 200
 
 # The window's inactivity lock; the GUI reads it (a setting may override it later).
@@ -127,7 +128,7 @@ class UserInfo:
 
 def needs_first_admin(db: Database) -> bool:
     """True until an administrator who can sign in exists: show the first-run wizard."""
-    with db.session() as session:
+    with db.read_session() as session:
         return not sign_in_configured(session)
 
 
@@ -236,7 +237,7 @@ def sign_in_pause(
     """The pause in force for this name typed at this workstation, or None."""
     now = as_utc(now)
     place = workstation_or_here(workstation)
-    with db.session() as session:
+    with db.read_session() as session:
         user = _find_for_sign_in(session, username.strip())
         return current_pause(
             session, account_id=user.id if user else None, workstation=place, now=now
@@ -519,7 +520,7 @@ def provision_user(
 
 
 def list_users(db: Database) -> list[UserInfo]:
-    with db.session() as session:
+    with db.read_session() as session:
         return [UserInfo.of(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
@@ -648,16 +649,7 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def _check_username(username: str) -> str:
-    if not isinstance(username, str):
-        raise InputError("username", "must be text")
-    name = username.strip()
-    if not name:
-        raise InputError("username", "is required")
-    if len(name) > MAX_USERNAME_LENGTH:
-        raise InputError("username", f"must be at most {MAX_USERNAME_LENGTH} characters")
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InputError("username", "must not contain control characters")
-    return name
+    return check_user_name(username, "username")
 
 
 def _check_display_name(display_name: str, username: str) -> str:

@@ -58,14 +58,14 @@ def find_by_nhs_number(db: Database, nhs: str) -> PatientMatch | None:
     if not nhs_number.is_valid(nhs):
         return None
     digits = nhs_number.digits_of(nhs)
-    with db.session() as session:
+    with db.read_session() as session:
         patient = _with_nhs_number(session, digits)
         return None if patient is None else _match(session, patient)
 
 
 def find_by_case(db: Database, case_id: int) -> PatientMatch | None:
     """The patient of a case, so a follow-up call opened from the board starts filled in."""
-    with db.session() as session:
+    with db.read_session() as session:
         case = session.get(Case, case_id)
         return None if case is None else _match(session, case.patient)
 
