@@ -571,16 +571,27 @@ def test_a_refused_printout_leaves_no_file(cli: Cli) -> None:
     password = "correct horse 9\n"
     added = cli("user", "add", "ada", "--role", "admin", "--password-stdin", stdin=password)
     assert added.code == 0, added.stderr
-    recorded = cli("record", "--json", "-", "--user", "ada", stdin=json.dumps(record_input()))
+    recorded = cli(
+        "record",
+        "--json",
+        "-",
+        "--user",
+        "ada",
+        "--password-stdin",
+        stdin=password + json.dumps(record_input()),
+    )
     assert recorded.code == 0, recorded.stderr
     before = sorted(p.name for p in cli.tmp.iterdir())
 
-    refused = cli("handover", "--pdf", "sheet.pdf", "--user", "nobody")
-    assert refused.code == 2
-    assert "user: 'nobody' is not a user" in refused.one_line()
-    assert sorted(p.name for p in cli.tmp.iterdir()) == before  # no sheet, no temporary
+    for who in (["--user", "nobody"], ["--user", "ada"]):  # a stranger; ada without password
+        refused = cli("handover", "--pdf", "sheet.pdf", *who)
+        assert refused.code == 2
+        assert who[1] in refused.one_line()
+        assert sorted(p.name for p in cli.tmp.iterdir()) == before  # no sheet, no temporary
 
-    printed = cli("handover", "--pdf", "sheet.pdf", "--user", "ada")
+    printed = cli(
+        "handover", "--pdf", "sheet.pdf", "--user", "ada", "--password-stdin", stdin=password
+    )
     assert printed.code == 0, printed.stderr
     assert (cli.tmp / "sheet.pdf").read_bytes().startswith(b"%PDF")
 
