@@ -102,9 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     q = dbsub.add_parser("backup", help="write a consistent backup (a SQLite file)")
     _db_option(q)
     q.add_argument("out", metavar="OUT")
-    q = dbsub.add_parser("restore", help="replace the database's contents with a backup")
+    q = dbsub.add_parser(
+        "restore",
+        help="replace the database's contents with a backup, after checking it in full "
+        "and writing a safety copy",
+    )
     _db_option(q)
     q.add_argument("input", metavar="IN")
+    q.add_argument(
+        "--user",
+        metavar="NAME",
+        help="who restores, for the audit trail (default: $MSCC_DESK_USER, else the login name)",
+    )
     return parser
 
 
@@ -238,10 +247,12 @@ def cmd_db(args: argparse.Namespace) -> int:
         _print_json(maintenance.backup(target, Path(args.out)))
         return EXIT_OK
     if args.db_command == "restore":
+        from .store.engine import utcnow
+
         source = Path(args.input)
         if not source.is_file():
             raise InputError("IN", f"{source} does not exist")
-        _print_json(maintenance.restore(target, source))
+        _print_json(maintenance.restore(target, source, user=_acting_user(args), now=utcnow()))
         return EXIT_OK
     raise UsageError(f"mscc-desk db: unknown command {args.db_command!r}")
 

@@ -1,11 +1,17 @@
 """Backups are SQLite files, whatever the database is.
 
 A SQLite database is copied with SQLite's online backup API (consistent while the app
-runs); a PostgreSQL database is copied row by row, tables as they are in the database
-(not as the newest models say, so a pre-migration backup of an older schema works),
-into a fresh SQLite file. So every backup can be checked with `PRAGMA integrity_check`,
-opened by the app directly, and restored into either kind of database. A backup file is
-left in rollback-journal mode so that reading it never creates -wal/-shm files.
+runs); a PostgreSQL database is copied row by row into a fresh SQLite file that the
+app's migrations have brought to the database's own revision (not to the newest, so a
+pre-migration backup of an older schema works), so a backup from either holds exactly
+the app's SQLite schema of its revision. So every backup can be checked with `PRAGMA
+integrity_check` and against that schema, opened by the app directly, and restored into
+either kind of database. A backup file is left in rollback-journal mode so that reading
+it never creates -wal/-shm files.
+
+Each backup also records the head of its audit chain when it was written (the table
+`mscc_backup`: event count, last id and hash), so that events cut from the end of a
+backup are found when it is checked or restored (`store.restore`).
 """
 
 from __future__ import annotations
@@ -85,12 +91,18 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
         src.close()
         dst.close()
     else:
+        revision = _known_revision(engine)
+        if revision is not None:
+            from .schema_check import migrate_sqlite_file  # local: it imports the engine
+
+            migrate_sqlite_file(tmp, revision)
         target = _engine_for(tmp)
         try:
-            _copy_rows(engine, target, create=True)
+            _copy_rows(engine, target, create=revision is None)
         finally:
             target.dispose()
     _leave_wal_mode(tmp)
+    _record_head(tmp, engine)
     problems = backup_problems(tmp) if app_database else integrity_problems(tmp)
     if problems:
         _remove_with_journals(tmp)
@@ -101,11 +113,15 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
 
 
 def restore_from(engine: Engine, backup: Path) -> None:
-    """Replace the database's contents with the backup's; a damaged file is refused."""
-    backup = Path(backup)
-    problems = backup_problems(backup)
-    if problems:
-        raise BackupError(f"{backup}: refused: {problems[0]}")
+    """Replace the database's contents with the backup's, after checking it in full
+    (`store.restore`); a file that fails is refused (RestoreRefused, a BackupError)."""
+    from .restore import restore_from as checked_restore  # local: restore imports this
+
+    checked_restore(engine, Path(backup))
+
+
+def replace_contents(engine: Engine, backup: Path) -> None:
+    """Copy a checked backup file's rows over the database's (no checks of its own)."""
     target = _sqlite_file(engine)
     if target is not None:
         engine.dispose()
@@ -128,6 +144,45 @@ def pre_migration_backup(engine: Engine, revision: str) -> str:
     folder = source.parent if source else user_data_path("mscc-desk", appauthor=False) / "backups"
     name = (source.name if source else "postgresql") + f".pre-migration-{revision}-{stamp}.bak"
     return str(backup_to(engine, folder / name, app_database=False))
+
+
+def _known_revision(engine: Engine) -> str | None:
+    """The database's revision if the app's migrations can build its schema, else None
+    (an unversioned database, copied as it is before its first migration)."""
+    from .engine import check_revision, current_revision
+
+    revision = current_revision(engine)
+    if revision is None:
+        return None
+    check_revision(engine)  # a newer database: refused, as everywhere
+    return revision
+
+
+def _record_head(path: Path, engine: Engine) -> None:
+    """Write the backup's record of its own chain head (the `mscc_backup` table)."""
+    from .schema_check import BACKUP_DDL, BACKUP_TABLE  # local: it imports the engine
+
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        conn.execute(f"DROP TABLE IF EXISTS {BACKUP_TABLE}")
+        if "audit_event" in tables and "alembic_version" in tables:
+            count = conn.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+            last = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
+            last_id, last_hash = last.fetchone() or (None, None)
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            conn.execute(BACKUP_DDL)
+            conn.execute(
+                f"INSERT INTO {BACKUP_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(),
+                    engine.url.render_as_string(hide_password=True),
+                    revision[0] if revision else "",
+                    count,
+                    last_id,
+                    last_hash,
+                ),
+            )
+    conn.close()
 
 
 def _engine_for(path: Path) -> Engine:

@@ -21,7 +21,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -82,7 +82,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     # One writer at a time: take the write lock at the start, so a transaction that reads
     # then writes never fails half-way with "database is locked".
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    if conn.get_execution_options().get(_READ_ONLY):
+        conn.exec_driver_sql("BEGIN")  # a reader: WAL gives it a snapshot, writers go on
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+_READ_ONLY = "mscc_desk_read_only"
+
+
+@contextmanager
+def read_only(engine: Engine) -> Iterator[Connection]:
+    """A connection whose one transaction reads a consistent snapshot without blocking
+    writers (a long check while the desk keeps saving). Nothing written is committed."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        else:
+            conn = conn.execution_options(**{_READ_ONLY: True})
+        with conn.begin() as transaction:
+            yield conn
+            transaction.rollback()
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -137,7 +157,11 @@ def open_database(target: str | Path | None = None, *, migrate: bool = True) -> 
     except Exception:
         engine.dispose()
         raise
-    return Database(engine, sessionmaker(engine, expire_on_commit=False), engine.url)
+    from .audit_capture import install  # local: it imports the models and the witness
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install(sessions)
+    return Database(engine, sessions, engine.url)
 
 
 def check_revision(engine: Engine) -> str | None:
@@ -162,15 +186,25 @@ def upgrade(engine: Engine) -> str | None:
     head = head_revision()
     if current == head:
         return None
+    from . import witness  # local: it imports the models
+
     backup_file: str | None = None
     if current is not None or _holds_tables(engine):
         from .backup import pre_migration_backup
 
         backup_file = pre_migration_backup(engine, current or "unversioned")
+    else:
+        # A database created afresh: a witness left by an earlier one at this place
+        # (a file deleted and created again) describes a chain that is gone.
+        witness.forget(engine.url)
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    with engine.connect() as conn:  # a migration may write an event (a baseline)
+        update = witness.pending_update(conn, engine.url)
+    if update is not None:
+        witness.advance(engine.url, update.head, replace=update.replace)
     return backup_file
 
 

@@ -348,7 +348,17 @@ def test_db_upgrade_check_backup_restore(cli: Cli) -> None:
     restored = cli("db", "restore", str(backup))
     assert restored.code == 0, restored.stderr
     assert count(cli.db, "case") == 1
-    assert dump(cli.db) == at_backup
+    # Exactly the backup's rows, and one more audit event: the restore itself, as the
+    # window records it, with the safety copy written first.
+    after = dump(cli.db)
+    [added] = [line for line in after if line not in at_backup]
+    assert set(at_backup) <= set(after)
+    assert added.startswith('INSERT INTO "audit_event"') and "'db.restore'" in added
+    safety = Path(restored.json()["safety_copy"])
+    assert safety.parent == cli.tmp / "xdg" / "mscc-desk" / "backups"
+    assert safety.name.startswith("pre-restore-") and safety.is_file()
+    assert cli("db", "check").json()["ok"] is True
+    at_backup = after
 
     # A damaged backup: refused with exit 2, and the database is exactly as it was.
     damaged = cli.tmp / "damaged.sqlite3"
