@@ -39,7 +39,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from .audit import EVENTS_KEY, event_digest, record_event
 from .models import AuditEvent, Base
 from .row_digests import COVERED, RowDigests, digests_of, merge, model_table
-from .witness import advance, pending_update
+from .witness import apply, pending_update
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ def _after_commit(session: Session) -> None:
     if update is None:
         return
     try:
-        advance(session.get_bind().engine.url, update.head, replace=update.replace)
+        apply(session.get_bind().engine.url, update)
     except Exception:  # noqa: BLE001 - the data is committed; a failed witness must not undo that
         log.exception("could not update the audit witness")
 

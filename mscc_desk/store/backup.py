@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic.runtime.migration import MigrationContext
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, Integer, MetaData, Table, select, text
 
@@ -98,7 +99,8 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
             migrate_sqlite_file(tmp, revision)
         target = _engine_for(tmp)
         try:
-            _copy_rows(engine, target, create=revision is None)
+            with target.begin() as conn:
+                _copy_rows(engine, conn, create=revision is None)
         finally:
             target.dispose()
     _leave_wal_mode(tmp)
@@ -130,9 +132,23 @@ def replace_contents(engine: Engine, backup: Path) -> None:
         src.close()
         dst.close()
         return
+    from .engine import current_revision, migrate_connection
+
     source = _engine_for(backup)
     try:
-        _copy_rows(source, engine, create=False)
+        revision = current_revision(source)
+        with engine.begin() as conn:  # PostgreSQL: all of it, or (on any error) none
+            if (
+                revision is not None
+                and MigrationContext.configure(conn).get_current_revision() != revision
+            ):
+                # A backup of another revision: the tables become those of its revision
+                # (then the caller migrates them, and the rows, to head).
+                tables = MetaData()
+                tables.reflect(conn)
+                tables.drop_all(conn)
+                migrate_connection(conn, revision)
+            _copy_rows(source, conn, create=False)
     finally:
         source.dispose()
 
@@ -210,8 +226,8 @@ def _utc(value: Any, aware: bool) -> Any:
     return value if aware else value.replace(tzinfo=None)
 
 
-def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
-    """Copy every table of the source, in dependency order, in one target transaction.
+def _copy_rows(source: Engine, dst: Connection, *, create: bool) -> None:
+    """Copy every table of the source, in dependency order, in the caller's transaction.
 
     With `create`, the target (an empty SQLite file) gets the source's tables as they
     are; otherwise the target's existing rows are replaced.
@@ -222,12 +238,12 @@ def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
         for table in src_meta.tables.values():
             for column in table.columns:
                 column.server_default = None  # e.g. nextval(...) means nothing to SQLite
-        src_meta.create_all(target)
+        src_meta.create_all(dst)
     dst_meta = MetaData()
-    dst_meta.reflect(target)
-    aware = target.url.get_backend_name() != "sqlite"
+    dst_meta.reflect(dst)
+    aware = dst.dialect.name != "sqlite"
     order = [t for t in dst_meta.sorted_tables if t.name in src_meta.tables]
-    with source.connect() as src, target.begin() as dst:
+    with source.connect() as src:
         if not create:
             for table in reversed(dst_meta.sorted_tables):
                 dst.execute(table.delete())
@@ -239,7 +255,7 @@ def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
             ]
             if rows:
                 dst.execute(table.insert(), rows)
-        if target.url.get_backend_name() == "postgresql":
+        if dst.dialect.name == "postgresql":
             _reset_sequences(dst, order)
 
 

@@ -38,7 +38,7 @@ from .clocks import assessment_columns
 from .engine import Database
 from .models import Base
 from .row_digests import RowDigests, merge, model_table, row_digest
-from .witness import advance, pending_update
+from .witness import apply, pending_update
 
 T = TypeVar("T")
 
@@ -2138,8 +2138,7 @@ def make_demo(db: Database, *, cases: int, seed: int, clock: Clock | None = None
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn, tables)
         update = pending_update(conn, db.url)
-    if update is not None:
-        advance(db.url, update.head, replace=update.replace)
+    apply(db.url, update)
 
     breached_open = sum(
         1

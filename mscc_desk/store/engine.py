@@ -198,14 +198,18 @@ def upgrade(engine: Engine) -> str | None:
         # (a file deleted and created again) describes a chain that is gone.
         witness.forget(engine.url)
     with engine.begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        migrate_connection(conn, "head")
     with engine.connect() as conn:  # a migration may write an event (a baseline)
         update = witness.pending_update(conn, engine.url)
-    if update is not None:
-        witness.advance(engine.url, update.head, replace=update.replace)
+    witness.apply(engine.url, update)
     return backup_file
+
+
+def migrate_connection(conn: Connection, revision: str) -> None:
+    """Run the app's migrations up to `revision` in the caller's transaction."""
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
 
 
 def _holds_tables(engine: Engine) -> bool:

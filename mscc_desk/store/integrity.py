@@ -93,6 +93,7 @@ def inspect_database(engine: Engine, *, witness: Path | None) -> Report:
                 f"{b.at.isoformat()}): it was changed, inserted or a row before it was "
                 "deleted outside the app"
             )
+        _check_heads(conn, engine, walk, backup_head, found, witness, report)
         report.row_digests = walk.has_row_digests
         if walk.has_row_digests:
             _check_rows(conn, walk, report)
@@ -101,7 +102,6 @@ def inspect_database(engine: Engine, *, witness: Path | None) -> Report:
                 f"schema {current_revision(engine)} predates row digests: rows are not "
                 "checked against the audit trail; `mscc-desk db upgrade` adds them"
             )
-        _check_heads(conn, engine, walk, backup_head, found, witness, report)
         report.counts = {
             "cases": session.scalar(select(func.count()).select_from(Case)) or 0,
             "open_cases": session.scalar(
@@ -265,12 +265,12 @@ def _check_heads(
         if backup_head.count < 0:
             report.problems.append(f"backup: its {BACKUP_TABLE} table records no chain head")
         else:
-            _compare(walk, backup_head, "the backup's record of its chain head", [], report)
+            _compare(walk, backup_head, "the backup's record of its chain head", False, report)
     if found is not None:
         report.heads["witnessed"] = found.head.to_json()
-        restores = restores_recorded(conn)
-        _compare(walk, found.head, f"the witness {found.path}", restores, report)
-        if walk.count > found.head.count and engine.url.get_backend_name() == "sqlite":
+        excused = explained_by_restore(found, restores_recorded(conn))
+        reached = _compare(walk, found.head, f"the witness {found.path}", excused, report)
+        if reached and walk.count > found.head.count and engine.url.get_backend_name() == "sqlite":
             report.warnings.append(
                 f"the witness {found.path} records {found.head.count} events, the chain "
                 f"holds {walk.count}: the newest were saved but the witness not updated "
@@ -295,16 +295,18 @@ def _check_heads(
         )
 
 
-def _compare(walk: ChainWalk, kept: Head, where: str, restores: list[Head], report: Report) -> None:
+def _compare(walk: ChainWalk, kept: Head, where: str, excused: bool, report: Report) -> bool:
+    """Whether the chain reaches `kept`; if not, a problem, or a warning when `excused`
+    (a restore newer than `kept` explains it)."""
     if walk.count >= kept.count and (kept.count == 0 or walk.hash_at.get(kept.count) == kept.hash):
-        return
-    if explained_by_restore(kept, restores):
+        return True
+    if excused:
         report.warnings.append(
             f"{where} records {kept.count} events of the chain as it was before a restore "
             "from a backup (see the db.restore events); it is replaced at this "
             "workstation's next change"
         )
-        return
+        return False
     if walk.count < kept.count:
         report.problems.append(
             f"audit trail: the chain holds {walk.count} events but {where} records "
@@ -318,3 +320,4 @@ def _compare(walk: ChainWalk, kept: Head, where: str, restores: list[Head], repo
             f"(event {kept.last_id}): events were deleted and others written, or the chain "
             "was rewritten, outside the app"
         )
+    return False

@@ -36,7 +36,7 @@ from .engine import Database, check_revision, make_engine, upgrade
 from .integrity import inspect_database
 from .models import User
 from .schema_check import BACKUP_TABLE, sqlite_schema_problems
-from .witness import RESTORE_ACTION, SUFFIX, Head, advance, chain_head
+from .witness import RESTORE_ACTION, SUFFIX, Head, apply, chain_head, whole_chain
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,8 @@ def replace_with(engine: Engine, backup: CheckedBackup) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {BACKUP_TABLE}")  # the backup's own record
     conn.close()
     replace_contents(engine, backup.copy)
-    advance(engine.url, backup.head, replace=True)
+    with engine.connect() as live:
+        apply(engine.url, whole_chain(live, replace=True))
 
 
 def restore_from(engine: Engine, backup: Path) -> None:

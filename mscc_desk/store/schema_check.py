@@ -22,12 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, text
 
-from .engine import alembic_config, head_revision, make_engine
+from .engine import head_revision, make_engine, migrate_connection
 from .models import Base
 
 # Written into every backup file: the chain's head at the time of the backup.
@@ -116,9 +115,7 @@ def migrate_sqlite_file(path: Path, revision: str) -> None:
     engine = make_engine(path)
     try:
         with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            migrate_connection(conn, revision)
     finally:
         engine.dispose()
 
@@ -141,8 +138,6 @@ def schema_differences(actual: Schema, expected: Schema, revision: str) -> list[
         problems.append(
             f"it holds a table {name!r} that is not in the schema of revision {revision}"
         )
-    for name in sorted(set(expected.tables) - set(actual.tables)):
-        problems.append(f"table {name!r} of revision {revision} is missing")
     for name in sorted(set(expected.tables) & set(actual.tables)):
         want, got = expected.tables[name], actual.tables[name]
         if got.columns != want.columns:
@@ -157,6 +152,8 @@ def schema_differences(actual: Schema, expected: Schema, revision: str) -> list[
             )
         if got.foreign_keys != want.foreign_keys:
             problems.append(f"table {name!r}: its foreign keys differ from revision {revision}")
+    for name in sorted(set(expected.tables) - set(actual.tables)):
+        problems.append(f"table {name!r} of revision {revision} is missing")
     return problems
 
 

@@ -16,6 +16,13 @@ command line), so it is written under a lock, atomically (a temporary file then
 `os.replace`), and only forwards: a process that commits event 10 after another wrote
 11 leaves 11.
 
+A restore legitimately replaces the chain with a shorter one. The restoring process
+resets its witness; another workstation's witness of the replaced chain is recognised
+by the `db.restore` event, which records the head it replaced. So that a restore does not
+excuse a cut made after it, each witness also records its epoch: the hash of the newest
+`db.restore` event in the chain it witnessed. Only a restore newer than that explains a
+witness the chain no longer reaches.
+
 What it does not do: someone who can rewrite the database and this file together, or
 recompute the chain and both, is not stopped by it; it finds a cut tail and the naive or
 accidental edit.
@@ -29,7 +36,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -65,9 +72,18 @@ class Head:
 @dataclass(frozen=True)
 class Witness:
     head: Head
+    epoch: str | None  # the hash of the newest db.restore event in the witnessed chain
     written_at: datetime
     database: str
     path: Path
+
+
+@dataclass(frozen=True)
+class Restore:
+    """A `db.restore` event: its own hash, and the head of the chain it replaced."""
+
+    hash: str | None
+    replaced: Head | None
 
 
 class WitnessUnreadable(RuntimeError):
@@ -108,31 +124,36 @@ def read_witness(path: Path) -> Witness | None:
         data = json.loads(raw)
         head = Head(int(data["count"]), data.get("last_id"), data.get("hash"))
         written = datetime.fromisoformat(data["written_at"])
-        return Witness(head, written, str(data.get("database", "")), path)
+        return Witness(head, data.get("epoch"), written, str(data.get("database", "")), path)
     except (ValueError, KeyError, TypeError):
         raise WitnessUnreadable(f"{path} is not a witness file (damaged or replaced)") from None
 
 
-def explained_by_restore(witnessed: Head, restores: Iterable[Head]) -> bool:
-    """Whether a restore recorded in the chain explains a witness the chain does not reach.
+def explained_by_restore(witness: Witness, restores: list[Restore]) -> bool:
+    """Whether a restore newer than the witness explains a chain that does not reach it.
 
-    A restore replaces the chain with the backup's (shorter) one. Its `db.restore` event
-    records the head it replaced; a witness written before it (by another workstation on
-    a shared PostgreSQL database, which the restoring one could not reset) fits if the
-    replaced chain was at least as long, with the same hash where that can be seen.
+    A witness written before a restore (by another workstation on a shared PostgreSQL
+    database, which the restoring one could not reset) records the replaced chain: it
+    fits if that chain was at least as long, with the same hash where that can be seen.
+    Restores the witness already knew of (up to its epoch) explain nothing.
     """
+    hashes = [r.hash for r in restores]
+    newer = restores[hashes.index(witness.epoch) + 1 :] if witness.epoch in hashes else restores
+    w = witness.head
     return any(
-        r.count >= witnessed.count and (r.count != witnessed.count or r.hash == witnessed.hash)
-        for r in restores
+        r.replaced is not None
+        and r.replaced.count >= w.count
+        and (r.replaced.count != w.count or r.replaced.hash == w.hash)
+        for r in newer
     )
 
 
-def restores_recorded(conn: Connection) -> list[Head]:
-    """The heads that `db.restore` events say they replaced, oldest first."""
-    rows = conn.execute(
-        select(AuditEvent.detail).where(AuditEvent.action == RESTORE_ACTION).order_by(AuditEvent.id)
-    )
-    return [h for (detail,) in rows if (h := replaced_head(detail)) is not None]
+def restores_recorded(conn: Connection, after_id: int | None = None) -> list[Restore]:
+    """The `db.restore` events of the chain (after `after_id`), oldest first."""
+    query = select(AuditEvent.hash, AuditEvent.detail).where(AuditEvent.action == RESTORE_ACTION)
+    if after_id is not None:
+        query = query.where(AuditEvent.id > after_id)
+    return [Restore(h, replaced_head(d)) for h, d in conn.execute(query.order_by(AuditEvent.id))]
 
 
 def replaced_head(detail: Any) -> Head | None:
@@ -148,6 +169,7 @@ class Update:
     """What to write to the witness once the transaction has committed."""
 
     head: Head
+    epoch: str | None
     replace: bool
 
 
@@ -174,13 +196,15 @@ def pending_update(conn: Connection, url: URL) -> Update | None:
         witness = None
     count = select(func.count()).select_from(AuditEvent)
     if witness is None or witness.head.last_id is None:
-        return Update(Head(int(conn.scalar(count) or 0), last[0], last[1]), False)
+        return whole_chain(conn, replace=False)
     seen = conn.scalar(select(AuditEvent.hash).where(AuditEvent.id == witness.head.last_id))
     if seen is not None and seen == witness.head.hash:
         newer = int(conn.scalar(count.where(AuditEvent.id > witness.head.last_id)) or 0)
-        return Update(Head(witness.head.count + newer, last[0], last[1]), False)
-    if explained_by_restore(witness.head, restores_recorded(conn)):
-        return Update(Head(int(conn.scalar(count) or 0), last[0], last[1]), True)
+        restores = restores_recorded(conn, after_id=witness.head.last_id)
+        epoch = restores[-1].hash if restores else witness.epoch
+        return Update(Head(witness.head.count + newer, last[0], last[1]), epoch, False)
+    if explained_by_restore(witness, restores_recorded(conn)):
+        return whole_chain(conn, replace=True)
     log.error(
         "the audit trail no longer holds event %s, which its witness %s records as number "
         "%d: events were removed or rewritten outside the app. The witness is kept as "
@@ -192,14 +216,31 @@ def pending_update(conn: Connection, url: URL) -> Update | None:
     return None
 
 
-def advance(url: URL, head: Head, *, replace: bool = False) -> None:
+def whole_chain(conn: Connection, *, replace: bool) -> Update:
+    """The whole chain's head, counted, and its newest restore: for a witness written
+    afresh (none yet, one replaced, or reset to a restored chain)."""
+    restores = restores_recorded(conn)
+    return Update(chain_head(conn), restores[-1].hash if restores else None, replace)
+
+
+def apply(url: URL, update: Update | None) -> None:
+    """Write a pending update (after the commit it was computed in)."""
+    if update is not None:
+        advance(url, update.head, update.epoch, replace=update.replace)
+
+
+def advance(url: URL, head: Head, epoch: str | None, *, replace: bool = False) -> None:
     """Record `head` as the witnessed head, if it is ahead of the one recorded.
 
     `replace` records it even if it is not ahead: after a restore, which legitimately
     replaces the chain with a shorter one, and for a witness found to predate one.
     """
     path = witness_path(url)
-    if path is None or (head.count == 0 and not replace):
+    if path is None:
+        return
+    if head.count == 0:
+        forget(url)  # no chain (a restored empty one): nothing to witness
+        return
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(path):
@@ -210,7 +251,7 @@ def advance(url: URL, head: Head, *, replace: bool = False) -> None:
                 current = None  # a damaged witness is replaced by a good one
             if current is not None and current.head.count >= head.count:
                 return
-        _write(path, url, head)
+        _write(path, url, head, epoch)
 
 
 def forget(url: URL) -> None:
@@ -222,12 +263,13 @@ def forget(url: URL) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write(path: Path, url: URL, head: Head) -> None:
+def _write(path: Path, url: URL, head: Head, epoch: str | None) -> None:
     body = json.dumps(
         {
             "format": FORMAT,
             "database": url.render_as_string(hide_password=True),
             **head.to_json(),
+            "epoch": epoch,
             "written_at": datetime.now(UTC).isoformat(),
         },
         indent=1,

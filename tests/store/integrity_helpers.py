@@ -7,8 +7,10 @@ share it without fixtures leaking into other folders.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select, text
@@ -17,7 +19,7 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import alerts
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case, update_checklist_item
-from mscc_desk.store.engine import Database
+from mscc_desk.store.engine import Database, head_revision
 from mscc_desk.store.models import Alert, Base
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
@@ -76,6 +78,17 @@ def more_events(db: Database, clock: FakeClock, n: int) -> None:
     for _ in range(n - 1):
         clock.advance(timedelta(minutes=1))
         record_call(db, call(None, pain=["nocturnal"]), user="coord0", clock=clock, case_id=case_id)
+
+
+def junk_backup(path: Path) -> Path:
+    """A file with the right table names (and revision) but junk columns."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (head_revision(),))
+        for name in ("patient", '"case"', "deadline", "audit_event"):
+            conn.execute(f"CREATE TABLE {name} (junk TEXT)")
+    conn.close()
+    return path
 
 
 def behind_the_back(engine: Engine, sql: str, **params: Any) -> None:
