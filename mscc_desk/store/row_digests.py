@@ -82,9 +82,9 @@ def readable_table(conn: Connection, name: str) -> TableClause:
 
 
 def model_table(name: str) -> TableClause:
-    """The table as the models say (a database at head): no reflection needed."""
-    model = Base.metadata.tables[name]
-    return table(name, *(column(c.name, c.type) for c in model.columns))
+    """The table as the models say (a database at head): no reflection needed, and its
+    statements are compiled once and cached."""
+    return Base.metadata.tables[name]
 
 
 def digests_of(conn: Connection, tbl: TableClause, ids: Iterable[int]) -> dict[str, str | None]:
