@@ -182,7 +182,7 @@ def restore_backup(
                 "restored": backup.head.to_json(),
             },
         )
-    log.warning("database restored from %s; safety copy %s", backup.source.name, safety.name)
+    log.info("database restored from %s; safety copy %s", backup.source.name, safety.name)
     return RestoreResult(backup.source, safety)
 
 
