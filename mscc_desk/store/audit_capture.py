@@ -19,9 +19,10 @@ transaction was opened by the app's own code, so a new write path without its au
 event is found by its tests rather than in the field (a test that sets up rows directly
 still gets the generic event).
 
-Covered rows must be written through the ORM: a bulk `update()`/`delete()`/`insert()`
-statement on a covered table through a session is refused, because the rows it touches
-cannot be known here. Sessions that only read pay nothing: a clean flush fires no event.
+A bulk `update()`/`delete()` through a session is captured too: the ids its WHERE
+clause selects are read just before it runs; after a bulk `insert()`, every row with a
+higher id than there was is read at the commit. Sessions that only read pay nothing: a
+clean flush fires no event.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -48,12 +49,13 @@ GENERIC_ACTION = "rows.written"
 
 _TOUCHED = "mscc_desk.rows_touched"  # session.info: {table: set of ids}
 _HEAD = "mscc_desk.witness_head"  # session.info: witness.Update for after the commit
+_INSERTED_ABOVE = "mscc_desk.inserted_above"  # session.info: {table: max id before}
 
 _covered_classes: dict[type, str] = {}
 
 
 class UnauditedWrite(RuntimeError):
-    """Covered rows written without an audit event (strict mode), or by a bulk statement."""
+    """Covered rows written by the app's own code without an audit event (strict mode)."""
 
 
 def install(sessions: sessionmaker[Session]) -> None:
@@ -62,7 +64,7 @@ def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "before_commit", _before_commit)
     event.listen(sessions, "after_commit", _after_commit)
     event.listen(sessions, "after_transaction_end", _after_transaction_end)
-    event.listen(sessions, "do_orm_execute", _refuse_bulk_writes)
+    event.listen(sessions, "do_orm_execute", _note_bulk_writes)
 
 
 def strict() -> bool:
@@ -90,21 +92,34 @@ def _after_flush(session: Session, _context: Any) -> None:
             touched.setdefault(name, set()).add(obj.id)
 
 
-def _refuse_bulk_writes(state: ORMExecuteState) -> None:
+def _note_bulk_writes(state: ORMExecuteState) -> None:
+    """Note the covered rows a bulk statement is about to write, before it runs."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return
     target = getattr(state.statement, "table", None)
     name = getattr(target, "name", None)
-    if name in COVERED:
-        raise UnauditedWrite(
-            f"a bulk {type(state.statement).__name__.lower()} on the covered table {name!r}: "
-            "write its rows through ORM objects, so that their digests reach the audit trail"
-        )
+    if name not in COVERED:
+        return
+    tbl = model_table(name)
+    conn = state.session.connection()
+    if state.is_insert:
+        highest = int(conn.scalar(select(func.max(tbl.c.id))) or 0)
+        above: dict[str, int] = state.session.info.setdefault(_INSERTED_ABOVE, {})
+        above[name] = min(above.get(name, highest), highest)
+        return
+    where = getattr(state.statement, "whereclause", None)
+    query = select(tbl.c.id) if where is None else select(tbl.c.id).where(where)
+    touched: dict[str, set[int]] = state.session.info.setdefault(_TOUCHED, {})
+    touched.setdefault(name, set()).update(conn.scalars(query))
 
 
 def _before_commit(session: Session) -> None:
     session.flush()  # the commit's own flush comes after this event: capture it too
     touched: dict[str, set[int]] = session.info.get(_TOUCHED) or {}
+    for name, highest in (session.info.get(_INSERTED_ABOVE) or {}).items():
+        tbl = model_table(name)
+        added = session.connection().scalars(select(tbl.c.id).where(tbl.c.id > highest))
+        touched.setdefault(name, set()).update(added)
     events: list[AuditEvent] = session.info.get(EVENTS_KEY) or []
     touched = {name: ids for name, ids in touched.items() if ids}
     if not touched and not events:
@@ -183,5 +198,5 @@ def _after_commit(session: Session) -> None:
 
 def _after_transaction_end(session: Session, transaction: Any) -> None:
     if transaction.parent is None:
-        for key in (_TOUCHED, EVENTS_KEY, _HEAD):
+        for key in (_TOUCHED, EVENTS_KEY, _HEAD, _INSERTED_ABOVE):
             session.info.pop(key, None)

@@ -24,7 +24,7 @@ from mscc_desk.store import alerts, maintenance
 from mscc_desk.store.audit import BASELINE_ACTION, chain_digest
 from mscc_desk.store.audit_capture import GENERIC_ACTION, UnauditedWrite
 from mscc_desk.store.engine import Database, alembic_config, open_database
-from mscc_desk.store.models import AuditEvent, ChecklistItem, Deadline
+from mscc_desk.store.models import Alert, AuditEvent, Deadline, User
 from mscc_desk.store.row_digests import COVERED, model_table, row_digest
 from mscc_desk.store.witness import read_witness, witness_path
 from tests.store.integrity_helpers import T0, behind_the_back, call, fill, more_events
@@ -289,17 +289,33 @@ def test_an_app_write_without_an_audit_event_fails_in_strict_mode(
     assert report["ok"], report["problems"]
 
 
-def test_a_bulk_statement_on_a_covered_table_is_refused(db: Database) -> None:
-    from sqlalchemy import update
+def test_bulk_statements_through_a_session_are_captured_too(db: Database) -> None:
+    """A bulk update, delete or insert names no objects; the rows it touches are read
+    before (update, delete) or after (insert) it, and recorded like any others."""
+    from sqlalchemy import delete, insert, update
 
-    record = fill(db, FakeClock(T0))
-    with pytest.raises(UnauditedWrite, match="deadline"), db.session() as session:
+    filled = fill(db, FakeClock(T0))
+    with db.session() as session:  # as a test sets rows up: the generic event records them
         session.execute(
-            update(Deadline).where(Deadline.case_id == record.case_ids[0]).values(ref="x")
+            update(Deadline).where(Deadline.case_id == filled.case_ids[0]).values(ref="moved")
         )
-    with db.session() as session:  # a read through the same session factory is untouched
-        assert session.scalars(select(ChecklistItem)).first() is not None
-    assert check(db)["ok"]
+        session.execute(delete(Alert).where(Alert.id == filled.alert_id))
+        session.execute(
+            insert(User).values(username="bulk", display_name="Bulk", role="viewer", created_at=T0)
+        )
+    with db.session() as session:
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+        assert event is not None and event.action == GENERIC_ACTION
+        rows = event.row_digests or {}
+        moved = session.scalars(
+            select(Deadline.id).where(Deadline.case_id == filled.case_ids[0])
+        ).all()
+        bulk = session.scalar(select(User.id).where(User.username == "bulk"))
+    assert sorted(int(i) for i in rows["deadline"]) == sorted(moved)
+    assert rows["alert"] == {str(filled.alert_id): None}  # recorded as deleted
+    assert list(rows["user"]) == [str(bulk)]
+    report = check(db)
+    assert report["ok"], report["problems"]
 
 
 def _legacy(db: Database) -> None:
