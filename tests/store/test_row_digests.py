@@ -400,3 +400,28 @@ def test_a_follow_up_records_the_rows_it_changed(db: Database) -> None:
     assert str(first.case_id) in events[-1].row_digests["case"]
     assert all(e.action != GENERIC_ACTION for e in events)
     assert check(db)["ok"]
+
+
+def test_a_trigger_planted_in_the_live_database_is_named(db: Database) -> None:
+    """What a planted backup would have brought, planted directly: `db check` says so."""
+    fill(db, FakeClock(T0))
+    if db.engine.dialect.name == "sqlite":
+        behind_the_back(
+            db.engine,
+            "CREATE TRIGGER later_mri AFTER INSERT ON deadline BEGIN "
+            "UPDATE deadline SET due_at = datetime(NEW.due_at, '+7 days') WHERE id = NEW.id; END",
+        )
+    else:
+        behind_the_back(
+            db.engine,
+            "CREATE FUNCTION later() RETURNS trigger AS $$ BEGIN "
+            "NEW.due_at := NEW.due_at + interval '7 days'; RETURN NEW; END $$ LANGUAGE plpgsql",
+        )
+        behind_the_back(
+            db.engine,
+            "CREATE TRIGGER later_mri BEFORE INSERT ON deadline "
+            "FOR EACH ROW EXECUTE FUNCTION later()",
+        )
+    report = check(db)
+    assert report["ok"] is False
+    assert any("trigger 'later_mri'" in p for p in report["problems"]), report["problems"]
