@@ -274,8 +274,9 @@ def _check_heads(
             report.warnings.append(
                 f"the witness {found.path} records {found.head.count} events, the chain "
                 f"holds {walk.count}: the newest were saved but the witness not updated "
-                "(the app stopped between the two, or another program wrote); the chain up "
-                "to the witnessed event is intact, and the next save updates the witness"
+                "(the app stopped between the two, the file could not be written (see the "
+                "log), or another program wrote); the chain up to the witnessed event is "
+                "intact, and the next save updates the witness"
             )
         return
     if witness is None or not walk.count or backup_head is not None:

@@ -224,9 +224,18 @@ def whole_chain(conn: Connection, *, replace: bool) -> Update:
 
 
 def apply(url: URL, update: Update | None) -> None:
-    """Write a pending update (after the commit it was computed in)."""
-    if update is not None:
+    """Write a pending update (after the commit it was computed in).
+
+    A witness that cannot be written (a full disk, a read-only folder) is logged, never
+    raised: what was committed stays committed, and `db check` then reports the witness
+    behind or missing.
+    """
+    if update is None:
+        return
+    try:
         advance(url, update.head, update.epoch, replace=update.replace)
+    except OSError:
+        log.exception("could not write the audit witness of %s", url.render_as_string())
 
 
 def advance(url: URL, head: Head, epoch: str | None, *, replace: bool = False) -> None:
