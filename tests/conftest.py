@@ -12,6 +12,9 @@ from tests.pg import PgServer, PgUnavailable, start_server
 # Before any Qt import (none of the imports above pulls Qt in; keep it that way):
 # tests must run on machines without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A write to patient data without an audit event fails its test instead of being given a
+# generic event (store.audit_capture), so a new write path cannot forget its event.
+os.environ.setdefault("MSCC_DESK_STRICT_AUDIT", "1")
 
 
 def _in_ci() -> bool:
