@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mscc_desk.store.demo import make_demo
+from mscc_desk.demo import make_demo
 from mscc_desk.store.engine import open_database
 
 

@@ -25,11 +25,11 @@ from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
+from mscc_desk.demo import make_demo
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import check_digit
 from mscc_desk.store import maintenance
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.demo import make_demo
 from mscc_desk.store.engine import Database, open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)

@@ -294,7 +294,7 @@ def _proven(args: argparse.Namespace, action: str) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .store.demo import make_demo
+    from .demo import make_demo
 
     if args.cases < 0:
         raise InputError("--cases", "must not be negative")

@@ -377,10 +377,10 @@ def _copy_rows(source: Engine, dst: Connection, *, create: bool) -> None:
             if rows:
                 dst.execute(table.insert(), rows)
         if dst.dialect.name == "postgresql":
-            _reset_sequences(dst, order)
+            reset_sequences(dst, order)
 
 
-def _reset_sequences(conn: Connection, tables: list[Table]) -> None:
+def reset_sequences(conn: Connection, tables: list[Table]) -> None:
     """Copied ids must not collide with the next insert's id."""
     for table in tables:
         pk = list(table.primary_key.columns)

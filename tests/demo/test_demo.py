@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from mscc_desk.demo import make_demo, open_count
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.dataset import GROUPS, clean_group, clean_management
 from mscc_desk.domain.nhs_number import is_valid
@@ -17,7 +18,6 @@ from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
 from mscc_desk.store.audit import first_broken_link
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.demo import make_demo, open_count
 from mscc_desk.store.engine import Database, open_database
 from mscc_desk.store.models import (
     Assessment,
