@@ -22,7 +22,6 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.domain.scales import SinsBand
-from mscc_desk.store import cases
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import (
     VersionConflict,
@@ -34,6 +33,7 @@ from mscc_desk.store.cases import (
     timeline,
     update_checklist_item,
 )
+from mscc_desk.store.cases import changes as cases
 from mscc_desk.store.engine import Database, open_database
 from mscc_desk.store.models import Alert, AuditEvent, Deadline, User
 
