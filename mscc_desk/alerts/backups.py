@@ -34,7 +34,7 @@ from ..domain.errors import InputError
 from ..log_events import log_event
 from ..store.audit import record_event
 from ..store.backup import backup_to
-from ..store.backup_schedule import backup_name, parse_keep, prune, run_due_backup
+from ..store.backup_schedule import backup_name, backups_in, parse_keep, prune, run_due_backup
 from ..store.engine import Database
 from ..store.models import AuditEvent
 from ..store.permissions import authorize
@@ -158,8 +158,6 @@ def restore_with_safety_copy(
 
 def last_backup(db: Database, folder: Path) -> LastBackup:
     """The newest backup in `folder`, and the last attempt's failure if it failed."""
-    from ..store.backup_schedule import backups_in
-
     found = backups_in(Path(folder).expanduser())
     written_at, path = found[-1] if found else (None, None)
     size: int | None = None

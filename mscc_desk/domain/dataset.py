@@ -17,6 +17,7 @@ from . import limits, nhs_number
 from .clock import format_london, london, parse_date, parse_instant
 from .errors import InputError
 from .pathway import ChecklistField, Pathway
+from .scales import sins_score
 from .triage import FACT_KEYS, CaseFacts, parse_facts
 
 MAX_TEXT = 2000
@@ -397,8 +398,6 @@ def clean_checklist_value(cf: ChecklistField, value: object, name: str, now: dat
             raise InputError(name, "must not be negative")
         return value
     if cf.kind == "sins":
-        from .scales import sins_score
-
         if not isinstance(value, Mapping):
             raise InputError(name, "must be a JSON object of the six SINS components")
         try:
