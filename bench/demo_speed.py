@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from mscc_desk.demo import make_demo
-from mscc_desk.store.engine import open_database
+from mscc_desk.store.opening import open_database
 
 
 def main() -> None:

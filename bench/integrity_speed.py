@@ -30,7 +30,8 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import check_digit
 from mscc_desk.store import maintenance
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 

@@ -239,7 +239,7 @@ def _print_json(payload: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from .store.engine import open_database
+    from .store.opening import open_database
 
     return open_database(args.db)
 

@@ -103,7 +103,8 @@ def run(db_target: str | None, smoke: bool) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ..store.engine import DatabaseError, open_database
+    from ..store.engine import DatabaseError
+    from ..store.opening import open_database
     from .context import DeskContext
     from .main_window import MainWindow
 

@@ -758,8 +758,8 @@ def _render(
 def cmd_handover(db_target: str | None, out: str, printed_by: str) -> dict[str, Any]:
     """`mscc-desk handover --pdf OUT`: the sheet of every open case, and a record of it."""
     from ..domain.clock import SystemClock
-    from ..store.engine import open_database
     from ..store.handover import record_printed
+    from ..store.opening import open_database
 
     target = Path(out).expanduser()
     if not str(out).strip():

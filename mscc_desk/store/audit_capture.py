@@ -39,6 +39,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from ..log_events import log_event
 from .audit import EVENTS_KEY, event_digest, record_event
+from .engine import utcnow
 from .models import AuditEvent, Base
 from .row_digests import COVERED, RowDigests, digests_of, merge, model_table
 from .witness import apply, pending_update
@@ -149,8 +150,6 @@ def _unaudited(session: Session, touched: dict[str, set[int]]) -> None:
             raise UnauditedWrite(
                 f"{where} wrote covered rows without an audit event in its transaction: {rows}"
             )
-    from .engine import utcnow
-
     log_event(log, "audit.unaudited_write", level=logging.WARNING, recorded_as=GENERIC_ACTION)
     record_event(
         session,

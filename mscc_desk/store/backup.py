@@ -38,7 +38,15 @@ from sqlalchemy import Connection, Engine, Integer, MetaData, Table, select, tex
 
 from ..log_events import log_event
 from ..private_files import POSIX, private_dir, tighten, tighten_dir
-from .engine import app_backup_dir, app_data_dir, make_engine
+from .engine import (
+    app_backup_dir,
+    app_data_dir,
+    check_revision,
+    current_revision,
+    make_engine,
+    migrate_connection,
+)
+from .schema_check import BACKUP_DDL, BACKUP_TABLE, migrate_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +124,6 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
         else:
             revision = _known_revision(engine)
             if revision is not None:
-                from .schema_check import migrate_sqlite_file  # local: it imports the engine
-
                 migrate_sqlite_file(tmp, revision)
             target = make_engine(tmp)
             try:
@@ -201,14 +207,6 @@ def _being_written(path: Path) -> bool:
     return False
 
 
-def restore_from(engine: Engine, backup: Path) -> None:
-    """Replace the database's contents with the backup's, after checking it in full
-    (`store.restore`); a file that fails is refused (RestoreRefused, a BackupError)."""
-    from .restore import restore_from as checked_restore  # local: restore imports this
-
-    checked_restore(engine, Path(backup))
-
-
 def replace_contents(engine: Engine, backup: Path) -> None:
     """Copy a checked backup file's rows over the database's (no checks of its own)."""
     target = _sqlite_file(engine)
@@ -219,8 +217,6 @@ def replace_contents(engine: Engine, backup: Path) -> None:
         src.close()
         dst.close()
         return
-    from .engine import current_revision, migrate_connection
-
     source = make_engine(backup)
     try:
         revision = current_revision(source)
@@ -259,8 +255,6 @@ def _pre_migration_place(engine: Engine) -> tuple[Path, str]:
 def _known_revision(engine: Engine) -> str | None:
     """The database's revision if the app's migrations can build its schema, else None
     (an unversioned database, copied as it is before its first migration)."""
-    from .engine import check_revision, current_revision
-
     revision = current_revision(engine)
     if revision is None:
         return None
@@ -270,8 +264,6 @@ def _known_revision(engine: Engine) -> str | None:
 
 def _record_head(path: Path, engine: Engine) -> None:
     """Write the backup's record of its own chain head (the `mscc_backup` table)."""
-    from .schema_check import BACKUP_DDL, BACKUP_TABLE  # local: it imports the engine
-
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         conn.execute(f"DROP TABLE IF EXISTS {BACKUP_TABLE}")

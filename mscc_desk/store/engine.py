@@ -1,9 +1,10 @@
-"""Opening a database: the default file, a path or any SQLAlchemy URL.
+"""The engine and its units of work: how every part of the app talks to the database.
 
 SQLite is tuned for a ward PC that can lose power at any moment (WAL, synchronous=FULL,
-foreign keys on, a busy timeout so a second process waits instead of failing). Opening
-migrates to head, after a backup when the file already holds data, and refuses a
-database written by a newer version of the app rather than damage it.
+foreign keys on, a busy timeout so a second process waits instead of failing). A
+database written by a newer version of the app is refused rather than damaged
+(`check_revision`). Opening one for the app (migrating after a backup) is
+`opening.open_database`, which sits above this module and the backups it needs.
 
 Two kinds of unit of work: `Database.session()` writes, and takes SQLite's write lock
 at its start (`BEGIN IMMEDIATE`), so a transaction that reads then writes never fails
@@ -30,7 +31,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -197,31 +198,6 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | Path | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate to head; back up first if it holds data."""
-    target = default_target() if target is None else target
-    from .safety import refuse_network_database  # local: safety imports this module
-
-    refuse_network_database(target)  # SQLite locking is not safe on a network share
-    engine = make_engine(target)
-    try:
-        from .backup import tidy_at_start  # local: backup imports this module
-
-        tidy_at_start(engine)
-        if migrate:
-            upgrade(engine)
-        else:
-            check_revision(engine)
-    except Exception:
-        engine.dispose()
-        raise
-    from .audit_capture import install  # local: it imports the models and the witness
-
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    install(sessions)
-    return Database(engine, sessions, engine.url)
-
-
 def check_revision(engine: Engine) -> str | None:
     """Refuse a database whose revision this version of the app does not know."""
     current = current_revision(engine)
@@ -238,40 +214,11 @@ def check_revision(engine: Engine) -> str | None:
     return current
 
 
-def upgrade(engine: Engine) -> str | None:
-    """Migrate to head. Returns the backup file made first, if any."""
-    current = check_revision(engine)
-    head = head_revision()
-    if current == head:
-        return None
-    from . import witness  # local: it imports the models
-
-    backup_file: str | None = None
-    if current is not None or _holds_tables(engine):
-        from .backup import pre_migration_backup
-
-        backup_file = pre_migration_backup(engine, current or "unversioned")
-    else:
-        # A database created afresh: a witness left by an earlier one at this place
-        # (a file deleted and created again) describes a chain that is gone.
-        witness.forget(engine.url)
-    with engine.begin() as conn:
-        migrate_connection(conn, "head")
-    with engine.connect() as conn:  # a migration may write an event (a baseline)
-        update = witness.pending_update(conn, engine.url)
-    witness.apply(engine.url, update)
-    return backup_file
-
-
 def migrate_connection(conn: Connection, revision: str) -> None:
     """Run the app's migrations up to `revision` in the caller's transaction."""
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, revision)
-
-
-def _holds_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())
 
 
 def utcnow() -> datetime:

@@ -17,9 +17,10 @@ from typing import Any
 from ..domain.errors import InputError
 from .backup import backup_to
 from .backup_schedule import read_settings
-from .engine import current_revision, open_database
-from .engine import upgrade as _upgrade
+from .engine import current_revision
 from .integrity import inspect_database
+from .opening import open_database
+from .opening import upgrade as _upgrade
 from .restore import RestoreRefused, checked_backup, restore_backup
 from .witness import witness_path
 

@@ -33,9 +33,10 @@ from ..log_events import log_event
 from .audit import record_event
 from .backup import BackupError, backup_problems, backup_to, replace_contents
 from .backup_schedule import backup_name
-from .engine import Database, check_revision, make_engine, upgrade
+from .engine import Database, check_revision, make_engine
 from .integrity import inspect_database
 from .models import User
+from .opening import upgrade
 from .schema_check import BACKUP_TABLE, sqlite_schema_problems
 from .witness import RESTORE_ACTION, SUFFIX, Head, apply, chain_head, whole_chain
 

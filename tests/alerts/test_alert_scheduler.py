@@ -23,8 +23,9 @@ from mscc_desk.domain.clock import SystemClock
 from mscc_desk.domain.deadlines import Stage
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.store import alerts as al
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Alert
+from mscc_desk.store.opening import open_database
 from tests.alerts.helpers import USER, mri_deadline, new_case
 
 DAY = timedelta(hours=24)

@@ -18,8 +18,9 @@ from mscc_desk.domain.clock import format_london
 from mscc_desk.domain.deadlines import BREACH_REPEAT, Stage
 from mscc_desk.domain.errors import InputError
 from mscc_desk.store import alerts as al
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Alert, AuditEvent, Case, Setting, User
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.settings import set_setting
 from tests.alerts.helpers import USER, fake_clock, mri_deadline, new_case, nhs
 

@@ -25,8 +25,9 @@ from mscc_desk.gui.context import DeskContext
 from mscc_desk.store import alerts as al
 from mscc_desk.store.backup import backup_problems
 from mscc_desk.store.backup_schedule import backups_in
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.settings import set_setting
 from tests.alerts.helpers import USER, mri_deadline, new_case
 

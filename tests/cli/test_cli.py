@@ -323,7 +323,7 @@ def test_a_db_flag_before_the_sub_command_is_not_ignored(cli: Cli) -> None:
 
 def _record_in_process(db: Path, nhs: str, suspected: datetime) -> int:
     from mscc_desk.store.calls import record_call
-    from mscc_desk.store.engine import open_database
+    from mscc_desk.store.opening import open_database
 
     database = open_database(db)
     try:
@@ -601,7 +601,7 @@ def test_a_user_name_too_long_for_its_column_is_bad_input_on_postgresql(
 ) -> None:
     from mscc_desk.domain.errors import InputError
     from mscc_desk.store.calls import record_call
-    from mscc_desk.store.engine import open_database
+    from mscc_desk.store.opening import open_database
     from mscc_desk.store.users import ensure_user
 
     payload = json.dumps(record_input())

@@ -260,7 +260,7 @@ def _guessed_until_the_longest_pause(cli: Cli, name: str) -> None:
     just now: the pause in force is then the longest, so no step below can outlast it."""
     from mscc_desk.store.auth import SignInError, authenticate
     from mscc_desk.store.backoff import FREE_FAILURES, MAX_PAUSE, pause_after
-    from mscc_desk.store.engine import open_database
+    from mscc_desk.store.opening import open_database
 
     gaps = [timedelta(seconds=1)] * (FREE_FAILURES - 1)
     n = FREE_FAILURES

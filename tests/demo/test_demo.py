@@ -18,7 +18,7 @@ from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
 from mscc_desk.store.audit import first_broken_link
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import (
     Assessment,
     AuditEvent,
@@ -29,6 +29,7 @@ from mscc_desk.store.models import (
     Patient,
     User,
 )
+from mscc_desk.store.opening import open_database
 
 NOW = datetime(2027, 3, 27, 9, 30, tzinfo=UTC)  # the eve of the March clock change
 BREACH_REASONS = {"mri_not_available", "patient_declined", "transfer_delayed", "other"}

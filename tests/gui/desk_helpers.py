@@ -13,7 +13,8 @@ from typing import Any
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import check_digit
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 
 NOW = datetime(2027, 3, 27, 9, 30, tzinfo=UTC)  # a Saturday, GMT
 

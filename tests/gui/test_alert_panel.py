@@ -22,7 +22,8 @@ from mscc_desk.gui.alert_panel import AlertPanel, tray_message
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.settings_dialog import SettingsDialog
 from mscc_desk.store import alerts as al
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 from tests.alerts.helpers import USER, new_case, nhs
 
 NOW = datetime(2027, 6, 15, 12, 0, tzinfo=UTC)  # 13:00 BST

@@ -29,7 +29,8 @@ from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.sins_widget import SinsWidget
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case, update_checklist_item
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)  # Saturday before the March clock change
 

@@ -26,8 +26,9 @@ from mscc_desk.gui.intake import IntakeWindow
 from mscc_desk.gui.intake_fields import MANAGEMENT
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.drafts import list_drafts, load_draft
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Call, Case, Deadline, Draft, Patient
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.users import ensure_user
 
 NOW = datetime(2027, 3, 27, 9, 30, tzinfo=UTC)  # the night before the clocks go forward

@@ -26,7 +26,8 @@ from mscc_desk.gui.intake_fields import tristate_box
 from mscc_desk.gui.triage_panel import TriagePanel
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 FACTS: dict[str, Any] = {

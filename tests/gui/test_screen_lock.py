@@ -32,7 +32,8 @@ from mscc_desk.gui.session import LOCK_MINUTES_KEY, SessionController, lock_minu
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user
 from mscc_desk.store.board import open_cases
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.settings import set_setting
 from tests.gui.desk_helpers import NOW, three_cases
 from tests.gui.test_sign_in import CORA_PW, REG_PW, add_users, events

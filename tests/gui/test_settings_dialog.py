@@ -30,8 +30,9 @@ from mscc_desk.store.auth import create_user
 from mscc_desk.store.backup import backup_problems, backup_to
 from mscc_desk.store.backup_schedule import read_settings
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent, Case
+from mscc_desk.store.opening import open_database
 from tests.alerts.helpers import emergency_call, nhs
 
 NOW = datetime(2027, 6, 15, 12, 0, tzinfo=UTC)  # 13:00 BST

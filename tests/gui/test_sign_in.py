@@ -26,8 +26,9 @@ from mscc_desk.gui.sign_in import PAUSE_STYLE, SignInDialog, ask_switch_user, si
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user, disable_user, needs_first_admin
 from mscc_desk.store.backoff import FREE_FAILURES
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent
+from mscc_desk.store.opening import open_database
 from tests.gui.desk_helpers import NOW
 
 ADMIN_PW = "admin pass 1"

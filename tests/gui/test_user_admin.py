@@ -18,7 +18,8 @@ from mscc_desk.gui.user_admin import NEVER_DELETED, UserAdminDialog, open_user_a
 from mscc_desk.store import auth
 from mscc_desk.store.auth import authenticate, list_users
 from mscc_desk.store.backoff import FREE_FAILURES
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.permissions import PermissionDenied, authorize
 from tests.gui.desk_helpers import NOW
 from tests.gui.test_sign_in import ADMIN_PW, CORA_PW, add_users, events

@@ -16,8 +16,9 @@ from sqlalchemy import select
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import check_digit, format_nhs
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Case
+from mscc_desk.store.opening import open_database
 
 NOW = datetime(2026, 11, 24, 20, 5, tzinfo=UTC)  # Tue 24 Nov 2026 20:05 GMT: a night begins
 

@@ -13,7 +13,8 @@ from argon2 import PasswordHasher
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.logs import forget_names
 from mscc_desk.store import auth
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 
 NOW = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
-from mscc_desk.store.engine import open_database
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.settings import set_setting
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import check_digit
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import open_database
+from mscc_desk.store.opening import open_database
 
 CALL = {
     "cancer_status": "past_or_current",

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
 from mscc_desk.store.auth import create_user
-from mscc_desk.store.backup import BackupError, integrity_problems, restore_from
+from mscc_desk.store.backup import BackupError, integrity_problems
 from mscc_desk.store.backup_schedule import (
     DEFAULT_KEEP,
     backup_due,
@@ -35,6 +35,7 @@ from mscc_desk.store.calls import record_call
 from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent, Case
 from mscc_desk.store.permissions import PermissionDenied
+from mscc_desk.store.restore import restore_from
 
 from .conftest import FULL_CALL
 

@@ -23,7 +23,8 @@ from mscc_desk.logs import setup_logging, write_crash_report
 from mscc_desk.private_files import tighten
 from mscc_desk.store.backup import _claimed, backup_to
 from mscc_desk.store.backup_schedule import run_due_backup
-from mscc_desk.store.engine import app_backup_dir, app_data_dir, open_database
+from mscc_desk.store.engine import app_backup_dir, app_data_dir
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.settings import set_setting
 
 from .conftest import NOW

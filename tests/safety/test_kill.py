@@ -23,7 +23,7 @@ import pytest
 
 from mscc_desk.store import maintenance
 from mscc_desk.store.backup import integrity_problems
-from mscc_desk.store.engine import open_database
+from mscc_desk.store.opening import open_database
 
 KILLS = 50
 DELAY = (0.05, 0.6)  # seconds of writing before the kill

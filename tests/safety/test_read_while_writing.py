@@ -28,8 +28,8 @@ from mscc_desk.store.alerts import active_alerts, alert_settings, due_alerts, op
 from mscc_desk.store.board import open_cases
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import case_fingerprint, load_case, timeline
-from mscc_desk.store.engine import open_database
 from mscc_desk.store.handover import changes_since_last_handover, handover_cases
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.patients import find_by_case
 from mscc_desk.store.settings import get_setting, set_setting
 

@@ -30,7 +30,8 @@ from mscc_desk.store.auth import (
     unlock_workstation,
 )
 from mscc_desk.store.backoff import FREE_FAILURES, MAX_PAUSE, MEMORY, pause_after
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.permissions import PermissionDenied
 from tests.safety.test_auth import ADMIN_PW, PW, _admin, _coordinator, _events
 

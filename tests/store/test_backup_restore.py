@@ -19,15 +19,11 @@ from sqlalchemy import Engine, text
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import maintenance
-from mscc_desk.store.backup import BackupError, backup_to, integrity_problems, restore_from
+from mscc_desk.store.backup import BackupError, backup_to, integrity_problems
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import (
-    Database,
-    current_revision,
-    head_revision,
-    make_engine,
-    open_database,
-)
+from mscc_desk.store.engine import Database, current_revision, head_revision, make_engine
+from mscc_desk.store.opening import open_database
+from mscc_desk.store.restore import restore_from
 from tests.store.integrity_helpers import snapshot
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)

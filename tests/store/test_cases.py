@@ -34,8 +34,9 @@ from mscc_desk.store.cases import (
     update_checklist_item,
 )
 from mscc_desk.store.cases import changes as cases
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Alert, AuditEvent, Deadline, User
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 H24 = timedelta(seconds=86_400)

@@ -18,8 +18,9 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case, timeline, update_checklist_item
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent, ChecklistItem, Deadline
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 H24 = timedelta(hours=24)

@@ -27,8 +27,9 @@ from sqlalchemy import func, select
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
 from mscc_desk.store import auth
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent, Call, Case, Patient, User
+from mscc_desk.store.opening import open_database
 
 DESKS = 8
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)

@@ -26,10 +26,9 @@ from mscc_desk.store.engine import (
     current_revision,
     head_revision,
     make_engine,
-    open_database,
-    upgrade,
 )
 from mscc_desk.store.models import Base, Setting, UTCDateTime
+from mscc_desk.store.opening import open_database, upgrade
 
 NOW = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 

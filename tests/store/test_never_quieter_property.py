@@ -30,8 +30,9 @@ from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, parse_facts, triage
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case, update_checklist_item
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Case, Deadline
+from mscc_desk.store.opening import open_database
 
 PATHWAY = default_pathway()
 RANK = {k: c.rank for k, c in PATHWAY.categories.items()}

@@ -19,7 +19,7 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import (
     Assessment,
     AuditEvent,
@@ -31,6 +31,7 @@ from mscc_desk.store.models import (
     Patient,
     User,
 )
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 H24 = timedelta(seconds=86_400)

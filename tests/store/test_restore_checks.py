@@ -20,15 +20,17 @@ from sqlalchemy import select
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import maintenance
 from mscc_desk.store.audit import BASELINE_ACTION
-from mscc_desk.store.backup import BackupError, backup_to, restore_from
+from mscc_desk.store.backup import BackupError, backup_to
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent, Deadline
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.restore import (
     RestoreRefused,
     checked_backup,
     quick_problems,
     restore_backup,
+    restore_from,
 )
 from mscc_desk.store.schema_check import BACKUP_TABLE
 from mscc_desk.store.witness import read_witness, witness_path

@@ -23,8 +23,9 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import alerts, maintenance
 from mscc_desk.store.audit import BASELINE_ACTION, chain_digest
 from mscc_desk.store.audit_capture import GENERIC_ACTION, UnauditedWrite
-from mscc_desk.store.engine import Database, alembic_config, open_database
+from mscc_desk.store.engine import Database, alembic_config
 from mscc_desk.store.models import Alert, AuditEvent, Deadline, User
+from mscc_desk.store.opening import open_database
 from mscc_desk.store.row_digests import COVERED, model_table, row_digest
 from mscc_desk.store.witness import read_witness, witness_path
 from tests.store.integrity_helpers import T0, behind_the_back, call, fill, more_events

@@ -22,9 +22,10 @@ from mscc_desk.domain.errors import InputError
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.store import alerts
 from mscc_desk.store.calls import record_call
-from mscc_desk.store.engine import Database, open_database
+from mscc_desk.store.engine import Database
 from mscc_desk.store.handover import record_handover, set_handover_note
 from mscc_desk.store.models import AuditEvent, Case
+from mscc_desk.store.opening import open_database
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 BAD_TEXT = ["x\x00y", "Okafor\ud800"]
