@@ -142,7 +142,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
     from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance
     from .main_window import MainWindow
     from .session import SessionController
-    from .sign_in import sign_in_at_start
+    from .startup import sign_in_at_start
     from .windows import bring_to_front
 
     guard = SingleInstance(ctx.db.url.render_as_string(hide_password=False))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ..domain.errors import InputError
-from ..store.auth import SignInError, needs_first_admin
+from ..store.auth import SignInError
 from .forms.ui_sign_in import Ui_SignInDialog
 from .session import SessionController
 
@@ -160,20 +160,6 @@ class SignInDialog(QDialog):
     def _update(self) -> None:
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.ui.usernameEdit.text().strip()))
-
-
-def sign_in_at_start(controller: SessionController, parent: QWidget | None = None) -> bool:
-    """Call before showing any patient data: first-run wizard or sign-in, application-modal.
-
-    False if the person cancelled (quit the app). True once someone is signed in.
-    """
-    if needs_first_admin(controller.ctx.db):
-        from .first_run import FirstRunWizard
-
-        wizard = FirstRunWizard(controller, parent)
-        return wizard.exec() == QDialog.DialogCode.Accepted and controller.user is not None
-    dialog = SignInDialog(controller, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted and controller.user is not None
 
 
 def ask_switch_user(controller: SessionController, window: QWidget) -> SignInDialog:

@@ -22,7 +22,8 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.first_run import MISMATCH, FirstRunWizard
 from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.sign_in import PAUSE_STYLE, SignInDialog, ask_switch_user, sign_in_at_start
+from mscc_desk.gui.sign_in import PAUSE_STYLE, SignInDialog, ask_switch_user
+from mscc_desk.gui.startup import sign_in_at_start
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user, disable_user, needs_first_admin
 from mscc_desk.store.backoff import FREE_FAILURES
