@@ -1,4 +1,6 @@
-"""The arrows point one way: gui -> alerts, reports -> store -> domain (DESIGN.md)."""
+"""The arrows point one way: cli -> gui -> alerts, reports -> store -> domain, and
+demo -> store -> domain, with only the command line starting the demo (DESIGN.md).
+No module imports itself round a circle, not even through an import inside a function."""
 
 from __future__ import annotations
 
@@ -8,13 +10,18 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mscc_desk"
-# For each layer, the layers of the project it must not import.
+# For each layer, the parts of the project it must not import.
 FORBIDDEN = {
-    "domain": ("gui", "alerts", "reports", "store"),
-    "store": ("gui", "alerts", "reports"),
-    "alerts": ("gui", "reports"),
-    "reports": ("gui", "alerts"),
+    "domain": ("gui", "alerts", "reports", "store", "demo", "cli", "cli_identity"),
+    "store": ("gui", "alerts", "reports", "demo", "cli", "cli_identity"),
+    "alerts": ("gui", "reports", "demo", "cli", "cli_identity"),
+    "reports": ("gui", "alerts", "demo", "cli", "cli_identity"),
+    "demo": ("gui", "alerts", "reports", "cli", "cli_identity"),
+    "gui": ("demo", "cli", "cli_identity"),
 }
+# The top-level parts that are not layers: the entry points, and the helpers every layer
+# may use (logging without patient data, private files).
+OTHER_PARTS = {"__init__", "__main__", "cli", "cli_identity", "logs", "log_events", "private_files"}
 
 
 def _imported_layers(path: Path) -> set[str]:
@@ -39,6 +46,67 @@ def _imported_layers(path: Path) -> set[str]:
     return found
 
 
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _imported_modules(name: str) -> set[str]:
+    """The project's modules `name` imports anywhere in it (in functions too)."""
+    path = MODULES[name]
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            for alias in node.names:  # `from . import witness` imports a module
+                submodule = f"{target}.{alias.name}"
+                found.add(submodule if submodule in MODULES else target)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return (found & MODULES.keys()) - {name}
+
+
+def _circles() -> list[list[str]]:
+    """Every set of modules that import each other round a circle (Tarjan's algorithm)."""
+    graph = {name: sorted(_imported_modules(name)) for name in sorted(MODULES)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            members = []
+            while True:
+                w = stack.pop()
+                members.append(w)
+                if w == v:
+                    break
+            if len(members) > 1:
+                circles.append(sorted(members))
+
+    for v in graph:
+        if v not in index:
+            visit(v)
+    return circles
+
+
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_a_layer_imports_nothing_above_it(layer: str) -> None:
     offending = {
@@ -51,3 +119,38 @@ def test_a_layer_imports_nothing_above_it(layer: str) -> None:
 def test_the_check_sees_a_relative_import_of_gui() -> None:
     probe = PACKAGE / "alerts" / "scheduler.py"
     assert "store" in _imported_layers(probe)
+
+
+def test_every_part_of_the_package_is_a_known_layer_or_entry_point() -> None:
+    """A new package must be placed in the layers above before it can be used."""
+    parts = {path.stem for path in PACKAGE.iterdir() if path.name != "__pycache__"}
+    assert parts == set(FORBIDDEN) | OTHER_PARTS
+
+
+def test_the_domain_imports_nothing_of_the_project_outside_itself() -> None:
+    outside = {
+        name: sorted(m for m in _imported_modules(name) if not m.startswith("mscc_desk.domain"))
+        for name in MODULES
+        if name.startswith("mscc_desk.domain")
+    }
+    assert {k: v for k, v in outside.items() if v} == {}
+
+
+def test_only_the_command_line_imports_the_demo() -> None:
+    importers = {
+        name
+        for name in MODULES
+        if not name.startswith("mscc_desk.demo")
+        and any(m.startswith("mscc_desk.demo") for m in _imported_modules(name))
+    }
+    assert importers == {"mscc_desk.cli"}
+
+
+def test_no_module_imports_itself_round_a_circle() -> None:
+    assert _circles() == []
+
+
+def test_the_circle_check_sees_an_import_inside_a_function() -> None:
+    # cli imports the demo inside `cmd_demo`, so that `mscc-desk triage` starts quickly.
+    assert "mscc_desk.demo" in _imported_modules("mscc_desk.cli")
+    assert "mscc_desk.store.witness" in _imported_modules("mscc_desk.store.opening")
