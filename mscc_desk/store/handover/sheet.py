@@ -1,15 +1,11 @@
-"""What the next coordinator must know: the open cases, what changed, and who holds the role.
+"""The open cases as the handover sheet shows them: what the next coordinator must act on.
 
-The handover sheet is printed and carried by someone (often the on-call registrar at
-night) who did not take the calls, so every case is reduced to what they must act on:
-who and where, what is wrong and what has been done, the clock that runs out next, what
-is still outstanding, unanswered alerts and the outgoing coordinator's note.
-
-There are no handover tables: a handover, a per-case handover note and a printout are
-audit events (append-only, with author and time, chained like every other change), and
-the current coordinator is the setting the main window's header shows. The open cases
-are read with a fixed handful of set-based queries whatever their number, so printing
-200 open cases among 20,000 stays quick at 07:55.
+The sheet is printed and carried by someone (often the on-call registrar at night) who
+did not take the calls, so every case is reduced to what they must act on: who and where,
+what is wrong and what has been done, the clock that runs out next, what is still
+outstanding, unanswered alerts and the outgoing coordinator's note. The open cases are
+read with a fixed handful of set-based queries whatever their number, so printing 200
+open cases among 20,000 stays quick at 07:55.
 """
 
 from __future__ import annotations
@@ -17,21 +13,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ..domain.case_history import reported_features
-from ..domain.clock import london
-from ..domain.dataset import clean_text
-from ..domain.deadlines import format_time_left
-from ..domain.errors import InputError
-from ..domain.nhs_number import format_nhs
-from ..domain.pathway import Pathway, default_pathway
-from .audit import record_event
-from .board import (
+from ...domain.case_history import reported_features
+from ...domain.clock import london
+from ...domain.deadlines import format_time_left
+from ...domain.nhs_number import format_nhs
+from ...domain.pathway import Pathway, default_pathway
+from ..board import (
     RESOLVED_STATES,
     CategoryOverride,
     age_at,
@@ -39,9 +32,9 @@ from .board import (
     display_name,
     location_text,
 )
-from .clocks import assessment_facts
-from .engine import Database
-from .models import (
+from ..clocks import assessment_facts
+from ..engine import Database
+from ..models import (
     Alert,
     Assessment,
     AuditEvent,
@@ -52,25 +45,7 @@ from .models import (
     Patient,
     User,
 )
-from .permissions import acting_user
-from .settings import get_setting, set_setting
-
-COORDINATOR_SETTING = "coordinator.current"
-SERVICE_SETTING = "service.name"
-DEFAULT_SERVICE_NAME = "MSCC coordination service"
-
-NOTE_ACTION = "case.handover_note"
-HANDOVER_ACTION = "handover"
-# The main window's header changes the coordinator too; that is the role changing hands
-# as surely as the handover dialog, so "since the last handover" counts from either.
-ROLE_CHANGE_ACTIONS = (HANDOVER_ACTION, "coordinator.changed")
-PRINTED_ACTION = "handover.printed"
-CATEGORY_CHANGED_ACTION = "case.category_changed"
-
-# With no handover on record, "since the last handover" means one shift and a bit.
-DEFAULT_LOOKBACK = timedelta(hours=12)
-MAX_NOTE = 2000
-MAX_NAME = 200
+from .records import NOTE_ACTION, HandoverNote
 
 # Short clinical words, as a coordinator writes them on a handover list.
 PRIMARY_SITE_WORDS = {
@@ -107,16 +82,6 @@ MOBILITY_WORDS = {
     "bed": "bed-bound",
 }
 STAGE_WORDS = {"due_soon": "due soon", "imminent": "imminent", "breached": "BREACHED"}
-
-
-@dataclass(frozen=True)
-class HandoverNote:
-    """The outgoing coordinator's words for one case, signed and timed."""
-
-    case_id: int
-    text: str
-    author: str
-    at: datetime
 
 
 @dataclass(frozen=True)
@@ -175,49 +140,6 @@ class HandoverCase:
     @property
     def overdue(self) -> bool:
         return any(d.overdue for d in self.deadlines)
-
-
-@dataclass(frozen=True)
-class HandoverRecord:
-    """The coordinator role passing from one person to another."""
-
-    from_text: str
-    to_text: str
-    by: str
-    at: datetime
-
-    @property
-    def text(self) -> str:
-        return f"{self.from_text or 'not recorded'} → {self.to_text}"
-
-
-@dataclass(frozen=True)
-class ChangedCase:
-    """One line of "since the last handover": which case, when, and what happened."""
-
-    case_id: int
-    patient_name: str
-    nhs_number: str | None
-    at: datetime
-    what: str
-    escalated: bool = False  # a category change to a more urgent category
-
-
-@dataclass(frozen=True)
-class HandoverChanges:
-    since: datetime
-    last_handover: HandoverRecord | None
-    new_cases: tuple[ChangedCase, ...]
-    closed_cases: tuple[ChangedCase, ...]
-    breaches: tuple[ChangedCase, ...]
-    category_changes: tuple[ChangedCase, ...]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.new_cases or self.closed_cases or self.breaches or self.category_changes)
-
-
-# --- Reading ------------------------------------------------------------------------
 
 
 def handover_cases(
@@ -565,270 +487,3 @@ def done_line(
     if t := at(data_of("coordinator_assessment"), "assessed_at"):
         done.append(f"assessed by coordinator {t}")
     return "; ".join(done)
-
-
-def last_handover(db: Database) -> HandoverRecord | None:
-    with db.read_session() as session:
-        return _last_handover(session)
-
-
-def _last_handover(session: Session) -> HandoverRecord | None:
-    row = session.execute(
-        select(AuditEvent.detail, AuditEvent.at, User.display_name)
-        .outerjoin(User, AuditEvent.user_id == User.id)
-        .where(AuditEvent.action.in_(ROLE_CHANGE_ACTIONS))
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(1)
-    ).first()
-    if row is None:
-        return None
-    detail = row.detail or {}
-    return HandoverRecord(
-        str(detail.get("from") or ""), str(detail.get("to") or ""), row.display_name or "", row.at
-    )
-
-
-def changes_since_last_handover(
-    db: Database, now: datetime, pathway: Pathway | None = None
-) -> HandoverChanges:
-    """New, closed, breached and re-categorised cases since the role last changed hands.
-
-    Without a handover on record, the last 12 hours: the incoming coordinator still
-    needs to see the night's events on the first sheet ever printed.
-    """
-    pathway = pathway or default_pathway()
-    with db.read_session() as session:
-        last = _last_handover(session)
-        since = last.at if last else now - DEFAULT_LOOKBACK
-        return HandoverChanges(
-            since=since,
-            last_handover=last,
-            new_cases=_new_cases(session, since, now, pathway),
-            closed_cases=_closed_cases(session, since, now),
-            breaches=_breaches(session, since, now),
-            category_changes=_category_changes(session, since, now, pathway),
-        )
-
-
-def _category_words(pathway: Pathway, key: str) -> str:
-    category = pathway.categories.get(key)
-    return category.short if category else key
-
-
-def _new_cases(
-    session: Session, since: datetime, now: datetime, pathway: Pathway
-) -> tuple[ChangedCase, ...]:
-    rows = session.execute(
-        select(
-            Case.id,
-            Case.opened_at,
-            Case.status,
-            Case.category_computed,
-            Case.category_override,
-            Patient.family_name,
-            Patient.given_name,
-            Patient.nhs_number,
-        )
-        .join(Patient, Case.patient_id == Patient.id)
-        .where(Case.opened_at > since, Case.opened_at <= now)
-        .order_by(Case.opened_at, Case.id)
-    )
-    return tuple(
-        ChangedCase(
-            r.id,
-            display_name(r.family_name, r.given_name),
-            r.nhs_number,
-            r.opened_at,
-            _category_words(pathway, r.category_override or r.category_computed)
-            + ("" if r.status == "open" else " (since closed)"),
-        )
-        for r in rows
-    )
-
-
-def _closed_cases(session: Session, since: datetime, now: datetime) -> tuple[ChangedCase, ...]:
-    rows = session.execute(
-        select(
-            Case.id,
-            Case.closed_at,
-            Case.outcome,
-            Case.close_reason,
-            Patient.family_name,
-            Patient.given_name,
-            Patient.nhs_number,
-        )
-        .join(Patient, Case.patient_id == Patient.id)
-        .where(Case.closed_at.is_not(None), Case.closed_at > since, Case.closed_at <= now)
-        .order_by(Case.closed_at, Case.id)
-    )
-    out: list[ChangedCase] = []
-    for r in rows:
-        why = (r.outcome or "").replace("_", " ").replace("mscc", "MSCC")
-        why = why or (r.close_reason or "").strip()
-        out.append(
-            ChangedCase(
-                r.id,
-                display_name(r.family_name, r.given_name),
-                r.nhs_number,
-                r.closed_at,
-                why or "closed",
-            )
-        )
-    return tuple(out)
-
-
-def _breaches(session: Session, since: datetime, now: datetime) -> tuple[ChangedCase, ...]:
-    """Clocks that ran out in the interval: due then, and not met (nor cancelled) by then."""
-    rows = session.execute(
-        select(
-            Deadline.case_id,
-            Deadline.label,
-            Deadline.due_at,
-            Deadline.met_at,
-            Patient.family_name,
-            Patient.given_name,
-            Patient.nhs_number,
-        )
-        .join(Case, Deadline.case_id == Case.id)
-        .join(Patient, Case.patient_id == Patient.id)
-        .where(
-            Deadline.due_at > since,
-            Deadline.due_at <= now,
-            or_(Deadline.met_at.is_(None), Deadline.met_at > Deadline.due_at),
-            or_(Deadline.cancelled_at.is_(None), Deadline.cancelled_at > Deadline.due_at),
-        )
-        .order_by(Deadline.due_at, Deadline.case_id)
-    )
-    return tuple(
-        ChangedCase(
-            r.case_id,
-            display_name(r.family_name, r.given_name),
-            r.nhs_number,
-            r.due_at,
-            r.label + (" (met late)" if r.met_at is not None else ""),
-        )
-        for r in rows
-    )
-
-
-def _category_changes(
-    session: Session, since: datetime, now: datetime, pathway: Pathway
-) -> tuple[ChangedCase, ...]:
-    rows = session.execute(
-        select(
-            AuditEvent.case_id,
-            AuditEvent.at,
-            AuditEvent.detail,
-            Patient.family_name,
-            Patient.given_name,
-            Patient.nhs_number,
-        )
-        .join(Case, AuditEvent.case_id == Case.id)
-        .join(Patient, Case.patient_id == Patient.id)
-        .where(
-            AuditEvent.action == CATEGORY_CHANGED_ACTION,
-            AuditEvent.at > since,
-            AuditEvent.at <= now,
-        )
-        .order_by(AuditEvent.at, AuditEvent.id)
-    )
-    ranks = {k: c.rank for k, c in pathway.categories.items()}
-    out: list[ChangedCase] = []
-    for r in rows:
-        detail = r.detail or {}
-        before_key, after_key = str(detail.get("from", "?")), str(detail.get("to", "?"))
-        out.append(
-            ChangedCase(
-                r.case_id,
-                display_name(r.family_name, r.given_name),
-                r.nhs_number,
-                r.at,
-                f"{_category_words(pathway, before_key)} → {_category_words(pathway, after_key)}",
-                escalated=ranks.get(after_key, 99) < ranks.get(before_key, 99),
-            )
-        )
-    return tuple(out)
-
-
-def current_coordinator(db: Database) -> str:
-    with db.read_session() as session:
-        return get_setting(session, COORDINATOR_SETTING) or ""
-
-
-def service_name(db: Database) -> str:
-    with db.read_session() as session:
-        return (get_setting(session, SERVICE_SETTING) or "").strip() or DEFAULT_SERVICE_NAME
-
-
-# --- Writing ------------------------------------------------------------------------
-
-
-def _clean(text: str, field: str, limit: int, required: bool) -> str:
-    cleaned = clean_text(text or "", field, limit)
-    if required and not cleaned:
-        raise InputError(field, "is required")
-    return cleaned
-
-
-def set_handover_note(
-    db: Database, case_id: int, text: str, user: str, now: datetime
-) -> HandoverNote | None:
-    """Keep a new note for the case; an empty text clears it. Earlier notes stay in the
-    audit trail, so who told whom what at which handover can always be read back."""
-    cleaned = _clean(text, "note", MAX_NOTE, required=False)
-    with db.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise InputError("case", f"there is no case {case_id}")
-        author = acting_user(session, user, "case.write", now)
-        record_event(
-            session,
-            at=now,
-            action=NOTE_ACTION,
-            user_id=author.id,
-            case_id=case_id,
-            detail={"text": cleaned},
-        )
-        if not cleaned:
-            return None
-        return HandoverNote(case_id, cleaned, author.display_name, now)
-
-
-def record_handover(
-    db: Database, from_text: str, to_text: str, user: str, now: datetime
-) -> HandoverRecord:
-    """The role passes: kept as an event and made the coordinator every header shows."""
-    from_clean = _clean(from_text, "from", MAX_NAME, required=False)
-    to_clean = _clean(to_text, "to", MAX_NAME, required=True)
-    with db.session() as session:
-        author = acting_user(session, user, "case.write", now)
-        record_event(
-            session,
-            at=now,
-            action=HANDOVER_ACTION,
-            user_id=author.id,
-            detail={"from": from_clean, "to": to_clean},
-        )
-        set_setting(session, COORDINATOR_SETTING, to_clean, now)
-        return HandoverRecord(from_clean, to_clean, author.display_name, now)
-
-
-def check_may_print(db: Database, user: str, now: datetime) -> None:
-    """Asked before a sheet is drawn, so a refused printout leaves no file behind."""
-    with db.session() as session:
-        acting_user(session, user, "print", now)
-
-
-def record_printed(
-    db: Database, user: str, now: datetime, *, pages: int, open_cases: int, target: str
-) -> None:
-    """A printed sheet holds personal data: who printed which copy, and when, is kept."""
-    with db.session() as session:
-        author = acting_user(session, user, "print", now)
-        record_event(
-            session,
-            at=now,
-            action=PRINTED_ACTION,
-            user_id=author.id,
-            detail={"pages": pages, "open_cases": open_cases, "target": target},
-        )
