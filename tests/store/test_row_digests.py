@@ -278,7 +278,7 @@ def test_an_app_write_without_an_audit_event_fails_in_strict_mode(
 ) -> None:
     """Saving unchanged alert settings under a new name creates that user (before
     sign-in exists) but records no event of its own: the strict test mode refuses."""
-    with pytest.raises(UnauditedWrite, match="store/alerts.py"):
+    with pytest.raises(UnauditedWrite, match="store/alerts/settings.py"):
         alerts.set_sound(db, False, user="newcomer", now=T0)
     monkeypatch.setenv("MSCC_DESK_STRICT_AUDIT", "0")
     alerts.set_sound(db, False, user="newcomer", now=T0)  # in the field: a generic event
