@@ -8,7 +8,7 @@ reason. Only the numbers live here; `story` decides what happens to each case.
 
 from __future__ import annotations
 
-from .weights import Weights
+from .draws import Weights
 
 CLOSED_CATEGORIES = Weights(  # escalations and overrides then bring emergencies to about 35 %
     [

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain.nhs_number import check_digit
 from .drafts import CaseDraft, Ids, Person
-from .weights import Weights
+from .draws import Draws, Weights
 
 DEMO_USERS = (
     ("demo.coordinator", "Alex Morgan (demo coordinator)", "coordinator"),
@@ -354,18 +354,15 @@ CONSULTANTS = (
 )
 
 
-class People:
+class People(Draws):
     """Patients and callers, in the order cases are added; the patient rows as they are made."""
 
     def __init__(self, rng: random.Random, ids: Ids, used_nhs: set[str]) -> None:
-        self.rng = rng
+        super().__init__(rng)
         self.ids = ids
         self.used_nhs = used_nhs  # NHS numbers already taken, in the database or this run
         self.rows: list[dict[str, Any]] = []  # the patient table
         self.known: list[Person] = []
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
 
     def nhs_number(self) -> str:
         while True:

@@ -16,6 +16,7 @@ from ..domain.pathway import Pathway
 from ..store.clocks import assessment_columns
 from .clinical import ADVICE_ITEMS, ADVICE_TEXT
 from .drafts import CallDraft, CaseDraft, Ids
+from .draws import Draws
 from .people import CONSULTANTS, OTHER_SITES, SYSTEMIC, TEAMS, TERTIARY, WARDS, People
 
 
@@ -30,7 +31,7 @@ def _iso(value: Any) -> Any:
     return value
 
 
-class Rows:
+class Rows(Draws):
     """The cases' rows, added in time order; every table as a list of row dicts."""
 
     def __init__(
@@ -42,7 +43,7 @@ class Rows:
         users: dict[str, int],
         names: dict[int, str],
     ) -> None:
-        self.rng = rng
+        super().__init__(rng)
         self.names = names
         self.now = now
         self.ids = ids
@@ -55,9 +56,6 @@ class Rows:
         }
         self.events: list[tuple[datetime, int, dict[str, Any]]] = []
         self.calls: list[CallDraft] = []
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
 
     def on_duty(self, at: datetime) -> int:
         """The coordinator by day on weekdays; the registrar covers nights and weekends."""

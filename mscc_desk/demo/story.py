@@ -46,17 +46,17 @@ from .clinical import (
     PAIN_WEIGHTS,
 )
 from .drafts import CallDraft, CaseDraft, ClockDraft, FactsDraft, ItemDraft, minute
+from .draws import Draws, Weights
 from .people import TERTIARY
-from .weights import Weights
 
 YEARS_OF_HISTORY = 3
 
 
-class Story:
+class Story(Draws):
     """Drafts cases one by one from the run's generator: `closed_case` and `open_case`."""
 
     def __init__(self, rng: random.Random, now: datetime, pathway: Pathway) -> None:
-        self.rng = rng
+        super().__init__(rng)
         self.now = now
         self.pathway = pathway
         self.start = now - timedelta(days=365 * YEARS_OF_HISTORY)
@@ -69,9 +69,6 @@ class Story:
 
     def minutes(self, lo: float, hi: float) -> timedelta:
         return timedelta(minutes=round(self.rng.uniform(lo, hi)))
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
 
     def features(self, weights: Weights[str], k: int) -> tuple[str, ...]:
         chosen: list[str] = []

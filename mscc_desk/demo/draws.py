@@ -1,4 +1,6 @@
-"""A weighted choice: how the demo draws every category, feature, place and name."""
+"""How the demo draws: every choice comes from the run's one generator, so the same seed
+gives the same rows. `Weights` is a weighted choice (a category, a feature, a place, a
+name); `Draws` is what the story, the people and the rows share."""
 
 from __future__ import annotations
 
@@ -22,3 +24,14 @@ class Weights(Generic[T]):
 
     def pick(self, rng: random.Random) -> T:
         return rng.choices(self.values, cum_weights=self.cum)[0]
+
+
+class Draws:
+    """A part of the demo that draws from the run's one generator."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def chance(self, p: float) -> bool:
+        """True with probability `p`."""
+        return self.rng.random() < p
