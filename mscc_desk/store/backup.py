@@ -131,7 +131,7 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
                     _copy_rows(engine, conn, create=revision is None)
             finally:
                 target.dispose()
-        _leave_wal_mode(tmp)
+        leave_wal_mode(tmp)
         _record_head(tmp, engine)
         problems = backup_problems(tmp) if app_database else integrity_problems(tmp)
         if problems:
@@ -320,7 +320,9 @@ def _entries(folder: Path) -> list[Path]:
         return []
 
 
-def _leave_wal_mode(path: Path) -> None:
+def leave_wal_mode(path: Path) -> None:
+    """Leave a copy in rollback-journal mode, so that reading it never creates -wal/-shm
+    files beside it (a backup, or the private copy a restore checks and restores)."""
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()

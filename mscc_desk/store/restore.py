@@ -31,7 +31,7 @@ from sqlalchemy import Engine, select
 from ..domain.clock import as_utc
 from ..log_events import log_event
 from .audit import record_event
-from .backup import BackupError, backup_problems, backup_to, replace_contents
+from .backup import BackupError, backup_problems, backup_to, leave_wal_mode, replace_contents
 from .backup_schedule import backup_name
 from .engine import Database, check_revision, make_engine
 from .integrity import inspect_database
@@ -130,7 +130,7 @@ def checked_backup(source: Path) -> Iterator[CheckedBackup]:
         if problems:
             raise RestoreRefused(source, problems)
         assert revision is not None
-        _leave_rollback_mode(copy)
+        leave_wal_mode(copy)
         yield CheckedBackup(source, copy, revision, head)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -186,9 +186,3 @@ def restore_backup(
         )
     log_event(log, "db.restored", file=backup.source.name, safety_copy=safety.name)
     return RestoreResult(backup.source, safety)
-
-
-def _leave_rollback_mode(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA journal_mode=DELETE")
-    conn.close()
