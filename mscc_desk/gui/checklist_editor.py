@@ -46,7 +46,7 @@ from ..store.cases import (
 from .context import DeskContext
 from .forms.ui_checklist_item import Ui_ChecklistItemDialog
 from .sins_widget import SinsWidget
-from .typed_time import format_uk_datetime, parse_uk_datetime
+from ..domain.typed_time import format_uk_datetime, parse_uk_datetime
 
 INPUT_FORMAT = "dd/mm/yyyy hh:mm"
 ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"

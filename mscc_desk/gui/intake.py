@@ -27,7 +27,7 @@ from .forms.ui_intake import Ui_IntakeForm
 from .intake_fields import Binding, IntakeFields, spoken_time
 from .intake_messages import FieldMessages, align_labels, set_role
 from .known_patient import banner_text, follow_up_text, patient_values
-from .typed_time import format_uk_datetime
+from ..domain.typed_time import format_uk_datetime
 
 DRAFT_DEBOUNCE_MS = 800
 DRAFT_RETRY_MS = 5_000

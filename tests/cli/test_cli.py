@@ -466,3 +466,27 @@ def test_user_add_then_only_known_users_may_record(cli: Cli) -> None:
     assert count(cli.db, "case") == 0
     as_admin = cli("record", "--json", "-", "--user", "ada", stdin=json.dumps(record_input()))
     assert as_admin.code == 0, as_admin.stderr
+
+
+def test_record_checks_postcodes_and_partial_dates_as_the_window_does(cli: Cli) -> None:
+    """The window and `record` share one set of checks (domain/dataset.py)."""
+    bad = record_input()
+    bad["patient"]["postcode"] = "ABC"
+    refused = cli("record", "--json", cli.write("bad.json", bad))
+    assert refused.code == 2
+    assert "patient.postcode" in refused.one_line()
+    assert "'ABC' is not a UK postcode" in refused.one_line()
+    good = record_input()
+    good["patient"]["postcode"] = "sw1a1aa"
+    good["case"] = {"diagnosed_on": "2019-03"}
+    accepted = cli("record", "--json", cli.write("good.json", good))
+    assert accepted.code == 0, accepted.stderr
+    engine = create_engine(f"sqlite:///{cli.db}")
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT postcode FROM patient")).one()
+            day = conn.execute(text("SELECT diagnosed_on FROM \"case\"")).scalar_one()
+    finally:
+        engine.dispose()
+    assert row.postcode == "SW1A 1AA"
+    assert str(day) == "2019-03-01"
