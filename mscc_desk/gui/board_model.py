@@ -79,6 +79,16 @@ def short_london(instant: datetime, weekday: bool = True) -> str:
     return f"{local.strftime('%a %d %b %H:%M' if weekday else '%d %b %H:%M')} {local.tzname()}"
 
 
+def compact_london(instant: datetime, now: datetime) -> str:
+    """`Sun 06:12` within the week, `29 Nov 06:12` beyond it: short enough for a ward PC's
+    board. The zone is added only when it is not the zone of now (GMT in a BST week, on
+    a clock-change night), where a bare time would be misread."""
+    local, here = london(instant), london(now)
+    near = abs((local.date() - here.date()).days) < 6
+    text = local.strftime("%a %H:%M" if near else "%d %b %H:%M")
+    return text if local.tzname() == here.tzname() else f"{text} {local.tzname()}"
+
+
 def time_left_text(now: datetime, due_at: datetime, stage: Stage | None) -> str:
     """`OVERDUE 1 h 03 min`, `IMMINENT 40 min`, `DUE SOON 3 h 10 min`, `5 h 12 min left`:
     the stage in words, as the alert panel says it."""
@@ -182,7 +192,8 @@ class BoardModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == DEADLINE_ROLE and col is Column.NEXT_DEADLINE and row.next_deadline:
-            return (row.next_deadline.label, short_london(row.next_deadline.due_at))
+            d = row.next_deadline
+            return (self._pathway.clock_short(d.label), compact_london(d.due_at, self._now))
         if role == Qt.ItemDataRole.ToolTipRole:
             alerted = self._alerted.get(row.case_id)
             if col is Column.PATIENT and alerted is not None:
@@ -222,7 +233,7 @@ class BoardModel(QAbstractTableModel):
             return time_left_text(self._now, row.next_deadline.due_at, self._stage(row))
         if col is Column.CHECKLIST:
             return f"{row.checklist_done}/{row.checklist_total}"
-        return short_london(row.last_activity, weekday=False)
+        return compact_london(row.last_activity, self._now)
 
     def _sort_key(self, row: BoardRow, col: Column) -> Any:
         if col is Column.PATIENT:

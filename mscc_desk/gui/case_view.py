@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QFont,
     QHideEvent,
@@ -66,7 +67,7 @@ from .context import DeskContext
 from .forms.ui_case_close import Ui_CaseCloseDialog
 from .forms.ui_case_reopen import Ui_CaseReopenDialog
 from .forms.ui_case_view import Ui_CaseView
-from .timeline_model import WHAT, TimelineModel
+from .timeline_model import DETAIL, WHAT, WHEN, WHO, TimelineModel
 from .urgency import (
     CATEGORY_TINT,
     INK,
@@ -75,6 +76,7 @@ from .urgency import (
     stage_at,
     stage_icon,
 )
+from .windows import bring_to_front
 
 COUNTDOWN_MS = 15_000  # the countdowns are in minutes; four repaints a minute is plenty
 POLL_MS = 30_000  # another workstation's change shows within half a minute
@@ -507,8 +509,11 @@ class CaseView(QWidget):
         self._setup_table(
             self.ui.checklistView, self.checklist_model, (112, 240, 0, 150), ChecklistModel.RECORDED
         )
-        self._setup_table(self.ui.timelineView, self.timeline_model, (160, 56, 0, 0), WHAT)
-        self.ui.timelineView.hideColumn(3)  # the detail is under What
+        self._setup_table(self.ui.timelineView, self.timeline_model, (0, 0, 0, 0), WHAT)
+        timeline_header = self.ui.timelineView.horizontalHeader()
+        timeline_header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.timelineView.hideColumn(WHO)  # under the time, where a name has room
+        self.ui.timelineView.hideColumn(DETAIL)  # under What
 
         self.ui.patientLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.ui.closedLabel.setStyleSheet(
@@ -544,6 +549,7 @@ class CaseView(QWidget):
             ("Ctrl+Return", self.add_note, self.ui.noteEdit),
             ("Ctrl+Enter", self.add_note, self.ui.noteEdit),
             ("Ctrl+W", self.close, self),
+            ("Esc", self.close, self),
         ):
             shortcut = QShortcut(QKeySequence(keys), widget)
             if widget is not self:
@@ -861,6 +867,20 @@ class CaseView(QWidget):
         self._countdown.start()
         self._poll.start()
         self._fit_clocks()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A note typed and not yet added is never lost to Esc or Ctrl+W: the window says
+        so and stays open (the desk, closing, asks again for this window)."""
+        if self.ui.noteEdit.toPlainText().strip():
+            self.show_message(
+                "Your note is not added yet: Ctrl+Enter adds it to the case; "
+                "clear the note box to close without it."
+            )
+            bring_to_front(self)
+            self.ui.noteEdit.setFocus()
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._countdown.stop()

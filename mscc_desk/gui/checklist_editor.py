@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,6 +36,7 @@ from ..domain.clock import format_london
 from ..domain.dataset import MAX_TEXT
 from ..domain.errors import InputError
 from ..domain.pathway import ChecklistField
+from ..domain.typed_time import format_uk_datetime, parse_uk_datetime
 from ..store.cases import (
     ChecklistDetail,
     VersionConflict,
@@ -46,7 +47,7 @@ from ..store.cases import (
 from .context import DeskContext
 from .forms.ui_checklist_item import Ui_ChecklistItemDialog
 from .sins_widget import SinsWidget
-from ..domain.typed_time import format_uk_datetime, parse_uk_datetime
+from .windows import fit_to_screen, keep_on_screen
 
 INPUT_FORMAT = "dd/mm/yyyy hh:mm"
 ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"
@@ -107,10 +108,25 @@ class DateTimeInput(QWidget):
         layout.addWidget(self.now_button)
         layout.addWidget(self.echo, 1)
         self.now_button.clicked.connect(self.fill_now)
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self.edit)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(self.fill_now)
+        # Ctrl+N is also the desk's "new call" in every window; in a time box it means
+        # "now", so the box claims the key before the desk's shortcut sees it.
+        self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self._echo)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.edit and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            assert isinstance(event, QKeyEvent)
+            if event.keyCombination() == QKeyCombination(
+                Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N
+            ):
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.fill_now()
+                return event.type() == QEvent.Type.KeyPress
+        return super().eventFilter(watched, event)
 
     def fill_now(self) -> None:
         self.edit.setText(format_uk_datetime(self._now()))
@@ -408,6 +424,7 @@ class ChecklistEditor(QDialog):
         first = next(iter(self.inputs.values()), None)
         (first.focus_widget if first else self.ui.doneRadio).setFocus()
         self.resize(max(self.width(), 680), self.sizeHint().height())
+        fit_to_screen(self, self.size())  # a long item on a 768-pixel screen scrolls
 
     # --- state ---------------------------------------------------------------------
 
@@ -516,6 +533,7 @@ class ChecklistEditor(QDialog):
         except Exception as exc:  # noqa: BLE001 - the database may be away; keep the typing
             self.ui.errorLabel.setText(f"Not saved: {exc}. What you typed is still here.")
             self.ui.errorLabel.show()
+            self._grow_to_fit()
             return
         self.saved.emit(version)
         self.ctx.data_changed.emit()
@@ -523,9 +541,9 @@ class ChecklistEditor(QDialog):
 
     def show_error(self, exc: InputError) -> None:
         """Say which field and what is wrong, and put the cursor there."""
-        key = exc.field.rsplit(".", 1)[-1]
+        key = exc.field.rsplit(".", 1)[-1].split("[")[0]
         field = self.inputs.get(key)
-        label = field_label(key) if field else exc.field
+        label = field_label(key)  # the label on screen, never the stored field's name
         target: QWidget
         if key == "na_reason":
             label, target = "Why not applicable", self.ui.naReasonEdit
@@ -533,9 +551,19 @@ class ChecklistEditor(QDialog):
             label, target = "Note", self.ui.noteEdit
         else:
             target = field.focus_widget if field else self.ui.errorLabel
-        self.ui.errorLabel.setText(f"{label}: {exc.problem}  ({exc.field})")
+        self.ui.errorLabel.setText(f"{label}: {exc.problem}")
         self.ui.errorLabel.show()
+        self._grow_to_fit()
         target.setFocus()
+
+    def _grow_to_fit(self) -> None:
+        """A message shown must not squeeze the hints: the dialog grows to hold it all,
+        and stays on the screen."""
+        self.layout().activate()
+        wanted = self.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+            keep_on_screen(self)
 
 
 def _filled(field: _Input) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..domain import nhs_number
 from ..domain.errors import InputError
 from ..domain.triage import parse_facts, triage
+from ..domain.typed_time import format_uk_datetime
 from ..store.calls import record_call
 from ..store.drafts import discard_draft, load_draft, save_draft
 from ..store.patients import PatientMatch, find_by_case, find_by_nhs_number
@@ -27,7 +28,6 @@ from .forms.ui_intake import Ui_IntakeForm
 from .intake_fields import Binding, IntakeFields, spoken_time
 from .intake_messages import FieldMessages, align_labels, set_role
 from .known_patient import banner_text, follow_up_text, patient_values
-from ..domain.typed_time import format_uk_datetime
 
 DRAFT_DEBOUNCE_MS = 800
 DRAFT_RETRY_MS = 5_000
@@ -79,6 +79,7 @@ class IntakeWindow(QWidget):
         self._match: PatientMatch | None = None
         self._details_used = False  # the patient fields were filled from the record
         self._looked_up = ""
+        self._jumping = False  # Ctrl+1..7 places the section itself
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -125,7 +126,7 @@ class IntakeWindow(QWidget):
         ui.knownPatientFrame.hide()
         ui.followUpFrame.hide()
         ui.discardFrame.hide()
-        ui.takenByLabel.setText(f"Taken by: {self.ctx.user or 'nobody signed in'}")
+        self._show_taken_by()
         self.ctx.user_changed.connect(self._user_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -203,7 +204,7 @@ class IntakeWindow(QWidget):
         if self._finished:  # closing: the focus moves away as the window goes
             return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            if self.ui.formBody.isAncestorOf(watched):
+            if self.ui.formBody.isAncestorOf(watched) and not self._jumping:
                 self.ui.formScroll.ensureWidgetVisible(watched, 40, 60)
         elif event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
             for binding in self.fields:
@@ -222,9 +223,15 @@ class IntakeWindow(QWidget):
         super().keyPressEvent(event)
 
     def _jump_to(self, group: QGroupBox) -> None:
+        """Ctrl+1..7: the section's heading at the top of the form, its first field focused."""
         for binding in self.fields:
             if group.isAncestorOf(binding.widget):
+                bar = self.ui.formScroll.verticalScrollBar()
+                top = group.mapTo(self.ui.formBody, group.rect().topLeft()).y()
+                bar.setValue(max(0, top - 4))
+                self._jumping = True
                 binding.widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self._jumping = False
                 return
 
     # ------------------------------------------------------------------ messages
@@ -320,8 +327,13 @@ class IntakeWindow(QWidget):
             caller = str(by_key["call.caller_name"].raw()).strip()
             parts[0] = f"Call from {caller}" if caller else "New call"
         nhs = str(by_key["patient.nhs_number"].raw()).strip()
-        if nhs:
+        if nhs and nhs_number.is_valid(nhs):
             parts.append(nhs_number.format_nhs(nhs))
+        elif nhs:  # as typed, never dressed up in the 3-3-4 form of a real number
+            digits = nhs_number.digits_of(nhs)
+            short = digits.isdigit() and len(digits) < 10
+            why = "NHS number incomplete" if short else "not a valid NHS number"
+            parts.append(f"{nhs} ({why})")
         category = self.ui.triagePanel.category
         if category:
             parts.append(self.ctx.pathway.categories[category].short)
@@ -522,5 +534,8 @@ class IntakeWindow(QWidget):
         self.keep_draft()
         super().hideEvent(event)
 
-    def _user_changed(self, user: str) -> None:
-        self.ui.takenByLabel.setText(f"Taken by: {user or 'nobody signed in'}")
+    def _user_changed(self, _user: str) -> None:
+        self._show_taken_by()
+
+    def _show_taken_by(self) -> None:
+        self.ui.takenByLabel.setText(f"Taken by: {self.ctx.user_display or 'nobody signed in'}")

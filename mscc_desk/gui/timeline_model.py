@@ -31,9 +31,10 @@ _Index = QModelIndex | QPersistentModelIndex
 class TimelineModel(QAbstractTableModel):
     """Rows in time order; `entry(row)` gives the entry for a row.
 
-    With `detail_under_what`, the What column carries the detail on the lines below it,
-    for a narrow pane where a fourth column would be too thin to read (the view then
-    hides the Detail column); the full instant is in every tooltip.
+    With `detail_under_what`, for a narrow pane where four columns would each be too
+    thin to read, the When column carries who under the time and the What column the
+    detail under what happened (the view then hides the Who and Detail columns); the
+    full instant is in every tooltip.
     """
 
     def __init__(self, parent: Any = None, *, detail_under_what: bool = False) -> None:
@@ -69,6 +70,8 @@ class TimelineModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == WHEN:
+                if self.detail_under_what:
+                    return f"{short_london(e.at)}\n{e.who or 'the clock'}"
                 return short_london(e.at)
             if column == WHO:
                 return e.who or "—"

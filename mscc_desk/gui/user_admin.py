@@ -43,6 +43,7 @@ from ..store.users import ROLES
 from .forms.ui_user_admin import Ui_UserAdminDialog
 from .session import SessionController
 from .sign_in import BANNER_STYLE, ERROR_STYLE, field_sentence, show_message
+from .windows import bring_to_front
 
 ROLE_LABELS = {
     "coordinator": "MSCC coordinator",
@@ -394,7 +395,5 @@ def open_user_admin(controller: SessionController, parent: QWidget | None = None
     """Show the users window (not modal). A non-administrator sees the store's refusal."""
     dialog = UserAdminDialog(controller, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
+    bring_to_front(dialog)
     return dialog
