@@ -1,8 +1,10 @@
-"""Who overrode a case's category and when; what met a clock when no checklist entry did.
+"""Who overrode a case's category and when; what met a clock when no checklist entry did;
+instability signs that were not assessed.
 
 An override is shown wherever the category is shown, with its reason, who made it and
 when (PATHWAY.md, Overrides); a clock closed by an escalation says so instead of looking
-like an MRI or a review that happened.
+like an MRI or a review that happened; an assessment may leave spinal instability not
+assessed (NULL), which the desk prompts for instead of reading it as "none".
 
 Revision ID: 0002
 Revises: 0001
@@ -31,9 +33,14 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("deadline", schema=None) as batch_op:
         batch_op.add_column(sa.Column("met_by", sa.String(length=200), nullable=True))
+    with op.batch_alter_table("assessment", schema=None) as batch_op:
+        batch_op.alter_column("instability_signs", existing_type=sa.Boolean(), nullable=True)
 
 
 def downgrade() -> None:
+    op.execute("UPDATE assessment SET instability_signs = false WHERE instability_signs IS NULL")
+    with op.batch_alter_table("assessment", schema=None) as batch_op:
+        batch_op.alter_column("instability_signs", existing_type=sa.Boolean(), nullable=False)
     with op.batch_alter_table("deadline", schema=None) as batch_op:
         batch_op.drop_column("met_by")
     with op.batch_alter_table("case", schema=None) as batch_op:

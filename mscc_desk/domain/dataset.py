@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from . import nhs_number, postcode
-from .clock import parse_date, parse_instant
+from .clock import format_london, parse_date, parse_instant
 from .errors import InputError
 from .pathway import ChecklistField, Pathway
 from .triage import FACT_KEYS, CaseFacts, parse_facts
@@ -135,6 +135,9 @@ CASE = (
     ),
     _f("override_reason", "Reason for the override"),
 )
+# Not a column: a follow-up that changes the cancer status must say why (the call's audit
+# event keeps it). A top-level key of the `record` input, beside the triage facts.
+CANCER_STATUS_CORRECTION = _f("cancer_status_correction", "Reason for correcting the cancer status")
 PRESENTATION = (
     _f("pain_site", "Pain site / spinal level", "choice", choices=SPINE_LEVELS),
     _f("pain_score", "Pain score (0–10)", "int", low=0, high=10),
@@ -159,7 +162,9 @@ GROUPS: dict[str, tuple[Field, ...]] = {
 }
 # `management` is keyed by checklist item (the pathway file's fields), e.g.
 # {"mri": {"requested_at": ..., "performed_at": ...}, "dexamethasone": {"dose_mg": 16}}.
-RECORD_KEYS = frozenset(FACT_KEYS) | frozenset(GROUPS) | {"management"}
+RECORD_KEYS = (
+    frozenset(FACT_KEYS) | frozenset(GROUPS) | {"management", CANCER_STATUS_CORRECTION.key}
+)
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,9 @@ class CallRecord:
     # Dates known only to the month or the year, as given (`{"case.diagnosed_on":
     # "2019-03"}`): the date column holds the 1st, and this says how much was known.
     partial_dates: dict[str, str] = field(default_factory=dict)
+    # A follow-up's explicit `"case": {"category_override": null}`: lift the override.
+    clear_override: bool = False
+    cancer_status_correction: str | None = None
 
 
 def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
@@ -192,12 +200,32 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
         for name, fields in GROUPS.items()
     }
     patient = groups["patient"]
+    raw_correction = data.get(CANCER_STATUS_CORRECTION.key)
+    correction = (
+        None
+        if raw_correction is None
+        or (isinstance(raw_correction, str) and not raw_correction.strip())
+        else clean_value(
+            CANCER_STATUS_CORRECTION, raw_correction, CANCER_STATUS_CORRECTION.key, now
+        )
+    )
+    raw_case = raw.get("case")
+    clear_override = (
+        isinstance(raw_case, Mapping)
+        and "category_override" in raw_case
+        and raw_case["category_override"] is None
+    )
     if groups["case"].get("category_override") and not groups["case"].get("override_reason"):
         raise InputError("case.override_reason", "is required when the category is overridden")
+    if clear_override and groups["case"].get("override_reason"):
+        raise InputError(
+            "case.override_reason", "goes with an override; this call clears the override"
+        )
     if groups["call"]["received_at"] > now + FUTURE_TOLERANCE:
         raise InputError("call.received_at", "is in the future")
     if facts.suspected_at > now + FUTURE_TOLERANCE:
         raise InputError("suspected_at", "is in the future")
+    check_suspicion_not_after_call(facts.suspected_at, groups["call"]["received_at"])
     if facts.immobilised_at is not None and facts.immobilised_at > now + FUTURE_TOLERANCE:
         raise InputError("immobilised_at", "is in the future")
     onset = groups["presentation"].get("neuro_onset_at")
@@ -211,6 +239,8 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
         presentation=groups["presentation"],
         management=clean_management(data.get("management"), pathway, now),
         partial_dates=_partial_dates(raw, now),
+        clear_override=clear_override,
+        cancer_status_correction=correction,
     )
 
 
@@ -241,6 +271,18 @@ def partial_date(value: object, name: str, now: datetime) -> PartialDate:
     if known.first_day > now.date():
         raise InputError(name, f"{known.spoken()} is in the future")
     return known
+
+
+def check_suspicion_not_after_call(suspected_at: datetime, received_at: datetime) -> None:
+    """PATHWAY.md M1: the MRI clock runs from the call that raised the suspicion unless an
+    *earlier* time is recorded, so a later one would only delay the clock: refused."""
+    if suspected_at > received_at:
+        raise InputError(
+            "suspected_at",
+            f"{format_london(suspected_at)} is after the call was received "
+            f"({format_london(received_at)}): the clock runs from the call unless an "
+            "earlier time of suspicion is recorded. Leave it blank to use the call's time",
+        )
 
 
 def clean_group(

@@ -24,11 +24,15 @@ _CHOICE_FACTS = ("cancer_status", "pain_on_movement", "category", "immobilisatio
 _BOOL_FACTS = (
     "no_evidence_of_spinal_disease",
     "instability_signs",
+    "instability_assessed",
     "mscc_confirmed",
     "spinal_metastases_confirmed",
     "immobilised",
 )
 STATUSES = ("seed", "QS56", "local")
+# Immobilisation advice, most to least pressing: a follow-up may move a case up this list,
+# never down (PATHWAY.md: immobilisation advice follows the facts).
+IMMOBILISATION_ADVICE = ("start_now", "consider", "assess", "not_indicated")
 _START_FACTS = ("suspected_at", "immobilised_at")
 
 
@@ -114,6 +118,9 @@ class ChecklistRule:
     # The `if` of `starts`: the item's own data must hold these (field -> allowed options)
     # for the entry to start its clock, e.g. {"modality": {"radiotherapy"}}.
     starts_if: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Datetime fields that happen in this order (an MRI is requested, then performed, then
+    # reported): an entry that puts them out of order is a typo, and is refused.
+    order: tuple[str, ...] = ()
 
     def starts_holds(self, data: Mapping[str, Any]) -> bool:
         """Whether the item's data meets the `if` of its `starts` link (no `if`: always)."""
@@ -316,6 +323,7 @@ def _checklist(raw: Mapping[str, Any]) -> ChecklistRule:
         starts=_link(raw.get("starts"), f"checklist.{key}.starts"),
         meets=_link(raw.get("meets"), f"checklist.{key}.meets"),
         starts_if=_starts_if(raw.get("starts"), f"checklist.{key}.starts"),
+        order=tuple(str(f) for f in raw.get("order", [])),
     )
 
 
@@ -332,7 +340,7 @@ def _check(p: Pathway, where: str) -> None:
             universe = (
                 set(p.categories)
                 if name == "category"
-                else {"start_now", "consider", "not_indicated"}
+                else set(IMMOBILISATION_ADVICE)
                 if name == "immobilisation"
                 else set(p.features.get(name, {}))
             )
@@ -346,6 +354,9 @@ def _check(p: Pathway, where: str) -> None:
     for rule in p.triage:
         if rule.outcome not in p.categories:
             problems.append(f"{rule.key}: unknown category {rule.outcome!r}")
+    for rule in p.immobilisation:
+        if rule.outcome not in IMMOBILISATION_ADVICE:
+            problems.append(f"{rule.key}: unknown immobilisation advice {rule.outcome!r}")
     for cat in p.categories.values():
         if cat.contact not in p.contacts:
             problems.append(f"category {cat.key}: unknown contact {cat.contact!r}")
@@ -367,6 +378,9 @@ def _check(p: Pathway, where: str) -> None:
             if link and link[0] not in clock_keys:
                 problems.append(f"checklist {item.key}: no clock {link[0]!r}")
         fields = {f.key: f for f in item.fields}
+        for name in item.order:
+            if name not in fields or fields[name].kind != "datetime":
+                problems.append(f"checklist {item.key}: order: {name!r} is not a datetime field")
         for name, allowed in item.starts_if.items():
             cf = fields.get(name)
             if cf is None:

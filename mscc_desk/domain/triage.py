@@ -37,7 +37,6 @@ CANCER_STATUSES = ("past_or_current", "suspected", "none")
 PAIN_ON_MOVEMENT = ("none", "mild", "moderate", "severe")
 BOOLEAN_FACTS = (
     "no_evidence_of_spinal_disease",
-    "instability_signs",
     "mscc_confirmed",
     "spinal_metastases_confirmed",
 )
@@ -46,6 +45,7 @@ FACT_KEYS = (
     "pain",
     "neuro",
     *BOOLEAN_FACTS,
+    "instability_signs",
     "pain_on_movement",
     "suspected_at",
     "immobilised_at",
@@ -61,7 +61,8 @@ class CaseFacts:
     pain: frozenset[str] = frozenset()
     neuro: frozenset[str] = frozenset()
     no_evidence_of_spinal_disease: bool = False
-    instability_signs: bool = False
+    # None: not assessed. Only an assessment that found none may read "not indicated".
+    instability_signs: bool | None = None
     pain_on_movement: str = "none"
     mscc_confirmed: bool = False
     spinal_metastases_confirmed: bool = False
@@ -73,7 +74,8 @@ class CaseFacts:
             "pain": self.pain,
             "neuro": self.neuro,
             "no_evidence_of_spinal_disease": self.no_evidence_of_spinal_disease,
-            "instability_signs": self.instability_signs,
+            "instability_signs": bool(self.instability_signs),
+            "instability_assessed": self.instability_signs is not None,
             "pain_on_movement": self.pain_on_movement,
             "mscc_confirmed": self.mscc_confirmed,
             "spinal_metastases_confirmed": self.spinal_metastases_confirmed,
@@ -163,8 +165,14 @@ def parse_facts(
         raise InputError(f"{prefix}suspected_at", "is required")
 
     booleans = {k: _boolean(data, k, prefix) for k in BOOLEAN_FACTS}
+    instability = data.get("instability_signs")  # absent or null: not assessed
+    if instability is not None and not isinstance(instability, bool):
+        raise InputError(
+            f"{prefix}instability_signs",
+            f"expected true, false or null (not assessed), got {_kind(instability)}",
+        )
     immobilised = data.get("immobilised_at")
-    return CaseFacts(
+    facts = CaseFacts(
         cancer_status=_choice(data["cancer_status"], CANCER_STATUSES, f"{prefix}cancer_status"),
         suspected_at=parse_instant(data["suspected_at"], f"{prefix}suspected_at"),
         pain=_subset(data, "pain", PAIN_FEATURES, prefix),
@@ -177,7 +185,49 @@ def parse_facts(
         immobilised_at=(
             None if immobilised is None else parse_instant(immobilised, f"{prefix}immobilised_at")
         ),
+        instability_signs=instability,
         **booleans,
+    )
+    check_consistent(facts, prefix)
+    return facts
+
+
+# What the window calls each fact, so a refusal reads as the form does.
+FACT_LABELS = {
+    "cancer_status": "Cancer status",
+    "no_evidence_of_spinal_disease": (
+        "No clinical evidence of spinal metastases or MSCC on earlier investigation"
+    ),
+    "mscc_confirmed": "MSCC confirmed on imaging",
+    "spinal_metastases_confirmed": "Spinal metastases confirmed",
+    "instability_signs": "Signs suggesting spinal instability",
+    "pain_on_movement": "Pain on movement",
+}
+
+
+def check_consistent(facts: CaseFacts, prefix: str = "") -> None:
+    """Refuse facts that contradict each other, naming both (PATHWAY.md, Contradictions).
+
+    Triaging a contradiction would pick one reading, and the rule order would pick the
+    quieter one; the person taking the call knows which fact is wrong, the desk does not.
+    """
+    disease = [k for k in ("mscc_confirmed", "spinal_metastases_confirmed") if getattr(facts, k)]
+    if facts.cancer_status == "none" and disease:
+        _contradiction(prefix, disease[0], "cancer_status", "'No known or suspected cancer'")
+    if facts.no_evidence_of_spinal_disease and disease:
+        _contradiction(
+            prefix,
+            disease[0],
+            "no_evidence_of_spinal_disease",
+            f"'{FACT_LABELS['no_evidence_of_spinal_disease']}'",
+        )
+
+
+def _contradiction(prefix: str, field: str, other: str, other_words: str) -> None:
+    raise InputError(
+        f"{prefix}{field}",
+        f"'{FACT_LABELS[field]}' contradicts {other_words} ({prefix}{other}): "
+        "correct whichever is wrong",
     )
 
 
@@ -243,14 +293,14 @@ def triage(
     the rule the facts met, so both are kept.
     """
     p = pathway or default_pathway()
-    known: dict[str, Any] = facts.as_facts()
-    category_rule = _first(p.triage, known, "triage")
+    category_rule = _first(p.triage, facts.as_facts(), "triage")
     if override is not None and override not in p.categories:
         raise InputError("category_override", f"{override!r} is not a category")
-    known["category"] = override or category_rule.outcome
-    for name, condition in p.derived.items():
-        known[name] = condition.holds(known)
-    immobilisation_rule = _first(p.immobilisation, known, "immobilisation")
+    # Immobilisation follows the facts whatever the category says (PATHWAY.md, Overrides):
+    # an override may drop a clock, never the advice to keep a spine still.
+    by_facts = _derive(p, facts, category_rule.outcome)
+    immobilisation_rule = _first(p.immobilisation, by_facts, "immobilisation")
+    known = _derive(p, facts, override or category_rule.outcome)
     known["immobilisation"] = immobilisation_rule.outcome
     category = p.categories[known["category"]]
     return TriageResult(
@@ -267,6 +317,58 @@ def triage(
         checklist=tuple(item.key for item in p.checklist if item.when.holds(known)),
         pathway_version=p.version,
         facts=known,
+    )
+
+
+def _derive(p: Pathway, facts: CaseFacts, category: str) -> dict[str, Any]:
+    known: dict[str, Any] = facts.as_facts()
+    known["category"] = category
+    for name, condition in p.derived.items():
+        known[name] = condition.holds(known)
+    return known
+
+
+@dataclass(frozen=True)
+class OverrideEffect:
+    """What an override takes away from (and adds to) what the facts call for."""
+
+    removed_clocks: tuple[ClockSpec, ...]
+    added_clocks: tuple[ClockSpec, ...]
+    removed_actions: tuple[Action, ...]
+    added_actions: tuple[Action, ...]
+
+    @property
+    def removes_anything(self) -> bool:
+        return bool(self.removed_clocks or self.removed_actions)
+
+
+def override_effect(
+    facts: CaseFacts, override: str, pathway: Pathway | None = None
+) -> OverrideEffect:
+    """Shown before an override is saved, so nobody drops a 24-hour MRI unawares.
+
+    A clock counts as removed when the override drops it or loosens it (a 7-day MRI in
+    place of a 24-hour one).
+    """
+    by_facts = triage(facts, pathway)
+    overridden = triage(facts, pathway, override)
+    kept = {c.key: c for c in overridden.deadlines}
+    facts_clocks = {c.key: c for c in by_facts.deadlines}
+    removed = tuple(
+        c for c in by_facts.deadlines if c.key not in kept or kept[c.key].due_at > c.due_at
+    )
+    added = tuple(
+        c
+        for c in overridden.deadlines
+        if c.key not in facts_clocks or facts_clocks[c.key].due_at > c.due_at
+    )
+    facts_actions = {a.key for a in by_facts.actions}
+    override_actions = {a.key for a in overridden.actions}
+    return OverrideEffect(
+        removed_clocks=removed,
+        added_clocks=added,
+        removed_actions=tuple(a for a in by_facts.actions if a.key not in override_actions),
+        added_actions=tuple(a for a in overridden.actions if a.key not in facts_actions),
     )
 
 

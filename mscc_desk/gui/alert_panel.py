@@ -123,6 +123,9 @@ def extra_text(alert: RaisedAlert) -> str:
     if alert.breach_reason:
         reason = BREACH_REASONS.get(alert.breach_reason, alert.breach_reason)
         bits.append(f"reason recorded: {reason}")
+    if alert.override is not None:
+        at = alert.override.at
+        bits.append(alert.override.words(short_time(at) if at else ""))
     return " · ".join(bits)
 
 

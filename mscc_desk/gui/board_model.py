@@ -211,7 +211,9 @@ class BoardModel(QAbstractTableModel):
     def _category_text(self, row: BoardRow) -> str:
         category = self._pathway.categories.get(row.category)
         short = category.short if category else row.category
-        return f"{short} (override)" if row.category_overridden else short
+        if row.override is not None:  # the reason on the board, who and when in the tip
+            return f"{short} (override: {row.override.reason})"
+        return short
 
     def _text(self, row: BoardRow, col: Column) -> str:
         if col is Column.PATIENT:
@@ -262,8 +264,9 @@ class BoardModel(QAbstractTableModel):
         if col is Column.CATEGORY:
             category = self._pathway.categories.get(row.category)
             label = category.label if category else row.category
-            if row.category_overridden:
-                return f"{label}\nSet by hand: the override and its reason are in the case."
+            if row.override is not None:
+                when = short_london(row.override.at) if row.override.at else ""
+                return f"{label}\n{row.override.words(when)}"
             return label
         if col in (Column.NEXT_DEADLINE, Column.TIME_LEFT) and row.next_deadline:
             d = row.next_deadline

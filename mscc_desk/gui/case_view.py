@@ -53,6 +53,7 @@ from ..store.cases import (
     VersionConflict,
     add_note,
     case_fingerprint,
+    clear_override,
     close_case,
     describe_value,
     field_label,
@@ -322,8 +323,9 @@ class ChecklistModel(QAbstractTableModel):
 
 
 def _save_shortcuts(dialog: QDialog, save: Callable[[], None]) -> None:
-    """Ctrl+Enter saves from anywhere, the reason box included (where Enter is a newline)."""
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+    """Ctrl+Enter (or Ctrl+S, as in the call form) saves from anywhere, the reason box
+    included (where Enter is a newline)."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
         QShortcut(QKeySequence(keys), dialog).activated.connect(save)
 
 
@@ -421,7 +423,10 @@ class CloseCaseDialog(QDialog):
         self.accept()
 
 
-class ReopenCaseDialog(QDialog):
+class ReasonDialog(QDialog):
+    """A change to the whole case that needs only a reason: reopening it, or lifting its
+    category override. `action(reason)` writes it and returns the new version."""
+
     saved = Signal(int)
     conflict = Signal(object)
 
@@ -431,19 +436,25 @@ class ReopenCaseDialog(QDialog):
         detail: CaseDetail,
         parent: QWidget | None = None,
         *,
-        mine: Mapping[str, Any] | None = None,
+        title: str,
+        intro: str,
+        label: str,
+        action: Callable[[str], int],
+        mine: str = "",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail
+        self.action = action
         self.ui = Ui_CaseReopenDialog()
         self.ui.setupUi(self)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setWindowTitle(f"Reopen case {detail.id} — {detail.patient.name}")
+        self.setWindowTitle(f"{title} — case {detail.id} — {detail.patient.name}")
+        self.ui.introLabel.setText(intro)
+        self.ui.reasonLabel.setText(label)
         self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
         self.ui.errorLabel.hide()
-        if mine:
-            self.ui.reasonEdit.setPlainText(str(mine.get("reopen_reason") or ""))
+        self.ui.reasonEdit.setPlainText(mine)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         _save_shortcuts(self, self.save)
@@ -451,14 +462,7 @@ class ReopenCaseDialog(QDialog):
 
     def save(self) -> None:
         try:
-            version = reopen_case(
-                self.ctx.db,
-                self.detail.id,
-                self.ui.reasonEdit.toPlainText(),
-                self.ctx.user,
-                self.ctx.clock.now(),
-                self.detail.version,
-            )
+            version = self.action(self.ui.reasonEdit.toPlainText())
         except InputError as exc:
             self.ui.errorLabel.setText(f"{field_label(exc.field)}: {exc.problem}")
             self.ui.errorLabel.show()
@@ -471,6 +475,54 @@ class ReopenCaseDialog(QDialog):
         self.saved.emit(version)
         self.ctx.data_changed.emit()
         self.accept()
+
+
+def reopen_dialog(
+    ctx: DeskContext, detail: CaseDetail, parent: QWidget, mine: str = ""
+) -> ReasonDialog:
+    return ReasonDialog(
+        ctx,
+        detail,
+        parent,
+        title="Reopen",
+        intro=(
+            "The clocks stopped at closing stay stopped. Record a follow-up call to "
+            "re-triage the case and start the clocks it needs."
+        ),
+        label="&Reason for reopening:",
+        action=lambda reason: reopen_case(
+            ctx.db, detail.id, reason, ctx.user, ctx.clock.now(), detail.version
+        ),
+        mine=mine,
+    )
+
+
+def clear_override_dialog(
+    ctx: DeskContext, detail: CaseDetail, parent: QWidget, mine: str = ""
+) -> ReasonDialog:
+    c = detail.referral.category
+    return ReasonDialog(
+        ctx,
+        detail,
+        parent,
+        title="Clear the category override",
+        intro=(
+            f"The case is {c.short} by override ({c.override_reason or ''}). Clearing it "
+            f"makes the case {c.computed_label}, as its features call for, and starts the "
+            "clocks that category runs from now."
+        ),
+        label="&Why the override no longer applies:",
+        action=lambda reason: clear_override(
+            ctx.db,
+            detail.id,
+            reason,
+            ctx.user,
+            ctx.clock.now(),
+            detail.version,
+            ctx.pathway,
+        ),
+        mine=mine,
+    )
 
 
 # --- The window -------------------------------------------------------------------------------
@@ -536,6 +588,7 @@ class CaseView(QWidget):
         self.ui.followUpButton.clicked.connect(lambda: self.follow_up_requested.emit(case_id))
         self.ui.closeCaseButton.clicked.connect(self.close_case)
         self.ui.reopenButton.clicked.connect(self.reopen_case)
+        self.ui.clearOverrideButton.clicked.connect(self.clear_override)
         self.ui.reloadButton.clicked.connect(self.reload)
         self.ui.editItemButton.clicked.connect(self.edit_current_item)
         self.ui.checklistView.activated.connect(lambda index: self.edit_item(index.row()))
@@ -618,6 +671,9 @@ class CaseView(QWidget):
         closed = detail.status != "open"
         self.ui.closeCaseButton.setVisible(not closed)
         self.ui.reopenButton.setVisible(closed)
+        self.ui.clearOverrideButton.setVisible(
+            not closed and detail.referral.category.override is not None
+        )
         self.ui.followUpButton.setEnabled(not closed)
         self.ui.followUpButton.setToolTip(
             "Reopen the case to record a follow-up call"
@@ -645,8 +701,9 @@ class CaseView(QWidget):
         why = f"Why: rule {esc(c.rule_key)} — {esc(c.rule_text)} <i>({esc(c.rule_ref)}{local})</i>"
         if c.override:
             why = (
-                f"<b>Category set by the coordinator</b>: {esc(c.override_reason or '')}. "
-                f"The features gave {esc(c.computed_label)} — {why}"
+                f"<b>{esc(c.override_words)}</b>. It holds for the facts it was made on: a "
+                f"call with more urgent facts lifts it. The features gave "
+                f"{esc(c.computed_label)} — {why}"
             )
         version = (
             ""
@@ -674,8 +731,29 @@ class CaseView(QWidget):
                 f"<b>Call back:</b> <span style='font-size: 11pt'><b>{esc(r.call_back)}</b></span>"
                 f" ({esc(caller)})"
             )
-        # Where and what on one line, who called and how to call back on the next.
-        self.ui.referralLabel.setText("  ·  ".join(parts[:2]) + "<br>" + "  ·  ".join(parts[2:]))
+        # Where and what on one line, who called and how to call back on the next; then
+        # every feature any call reported, with when it was first reported.
+        lines = ["  ·  ".join(parts[:2]), "  ·  ".join(parts[2:])]
+        if r.features:
+            seen = ", ".join(
+                f"{esc(f.label)} ({esc(short_london(f.first_reported_at))})" for f in r.features
+            )
+            lines.append(f"<b>Features reported (any call, first reported):</b> {seen}")
+        if r.immobilisation_advice in ("start_now", "consider"):
+            advice = (
+                "START IMMOBILISATION NOW"
+                if r.immobilisation_advice == "start_now"
+                else "Consider immobilisation"
+            )
+            lines.append(
+                f"<b>Immobilisation:</b> {advice} (follows the facts, whatever the category)"
+            )
+        if r.immobilisation_advice == "assess":
+            lines.append(
+                "<b>Spinal instability not assessed:</b> assess for signs now; if present, "
+                "start immobilisation without delay (record it with a follow-up call)."
+            )
+        self.ui.referralLabel.setText("<br>".join(lines))
         tint = CATEGORY_TINT.get(c.key)
         style = f"background: {tint.name()};" if tint else ""
         self.ui.headerFrame.setStyleSheet(
@@ -775,9 +853,16 @@ class CaseView(QWidget):
     def reopen_case(self, mine: Mapping[str, Any] | None = None) -> None:
         if self.detail is None or self.detail.status == "open":
             return
-        self._open_dialog(ReopenCaseDialog(self.ctx, self.detail, self, mine=mine or None))
+        reason = str((mine or {}).get("reopen_reason") or "")
+        self._open_dialog(reopen_dialog(self.ctx, self.detail, self, reason))
 
-    def _open_dialog(self, dialog: CloseCaseDialog | ReopenCaseDialog) -> None:
+    def clear_override(self, mine: Mapping[str, Any] | None = None) -> None:
+        if self.detail is None or self.detail.referral.category.override is None:
+            return
+        reason = str((mine or {}).get("reason") or "")
+        self._open_dialog(clear_override_dialog(self.ctx, self.detail, self, reason))
+
+    def _open_dialog(self, dialog: CloseCaseDialog | ReasonDialog) -> None:
         dialog.conflict.connect(self._on_conflict)
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.dialog = dialog
@@ -825,6 +910,8 @@ class CaseView(QWidget):
             self._retry = lambda: self.close_case(mine)
         elif mine.get("status") == "open":
             self._retry = lambda: self.reopen_case(mine)
+        elif "category_override" in mine:
+            self._retry = lambda: self.clear_override(mine)
         else:
             self._retry = None
         self.ui.conflictRetryButton.setVisible(self._retry is not None)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain import nhs_number
 from ..domain.errors import InputError
-from ..domain.triage import parse_facts, triage
+from ..domain.triage import override_effect, parse_facts, triage
 from ..domain.typed_time import format_uk_datetime
 from ..store.calls import record_call
 from ..store.drafts import discard_draft, load_draft, save_draft
@@ -193,12 +193,13 @@ class IntakeWindow(QWidget):
             return
         override = str(self.fields.by_key["case.category_override"].raw())
         reason = str(self.fields.by_key["case.override_reason"].raw()).strip()
+        effect = override_effect(case_facts, override, self.ctx.pathway) if override else None
         if override and reason:
             result = triage(case_facts, self.ctx.pathway, override)
-            panel.show_result(result, self.ctx.pathway, override_reason=reason)
+            panel.show_result(result, self.ctx.pathway, override_reason=reason, effect=effect)
         else:
             result = triage(case_facts, self.ctx.pathway)
-            panel.show_result(result, self.ctx.pathway, pending_override=override)
+            panel.show_result(result, self.ctx.pathway, pending_override=override, effect=effect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if self._finished:  # closing: the focus moves away as the window goes

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -67,6 +68,29 @@ def humanise(key: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A yes/no fact that may not have been assessed: the box's third state says so, and
+# the words beside it say which state it is in (a half-filled box alone is easy to miss).
+_TRISTATE = {
+    Qt.CheckState.PartiallyChecked: ("", "not assessed yet (Space: present, Space again: none)"),
+    Qt.CheckState.Checked: ("present", "PRESENT"),
+    Qt.CheckState.Unchecked: ("none", "assessed, none found"),
+}
+
+
+def tristate_box(box: QCheckBox, text: str) -> None:
+    """Make `box` the three-state answer to `text`, starting at "not assessed"."""
+    box.setTristate(True)
+
+    def show(state: object = None) -> None:
+        words = _TRISTATE[box.checkState()][1]
+        box.setText(f"{text}: {words}")
+        box.setAccessibleName(f"{text}: {words}")
+
+    box.checkStateChanged.connect(show)
+    box.setCheckState(Qt.CheckState.PartiallyChecked)
+    show()
+
+
 @dataclass
 class Binding:
     """One widget and the field it records."""
@@ -92,6 +116,8 @@ class Binding:
         if isinstance(w, QComboBox):
             data = w.currentData()
             return "" if data is None else str(data)
+        if isinstance(w, QCheckBox) and w.isTristate():
+            return _TRISTATE[w.checkState()][0]
         if isinstance(w, QAbstractButton):
             return w.isChecked()
         raise TypeError(type(w).__name__)
@@ -105,6 +131,12 @@ class Binding:
         elif isinstance(w, QComboBox):
             index = w.findData(str(value or ""))
             w.setCurrentIndex(max(index, 0))
+        elif isinstance(w, QCheckBox) and w.isTristate():
+            # A draft from before the third state kept a bare tick: unticked was unknown.
+            state = {"present": Qt.CheckState.Checked, True: Qt.CheckState.Checked}.get(
+                value if isinstance(value, str | bool) else "", Qt.CheckState.PartiallyChecked
+            )
+            w.setCheckState(Qt.CheckState.Unchecked if value == "none" else state)
         elif isinstance(w, QAbstractButton):
             w.setChecked(bool(value))
 
@@ -118,6 +150,8 @@ class Binding:
             w.textChanged.connect(callback)
         elif isinstance(w, QComboBox):
             w.currentIndexChanged.connect(callback)
+        elif isinstance(w, QCheckBox) and w.isTristate():
+            w.checkStateChanged.connect(callback)
         elif isinstance(w, QAbstractButton):
             w.toggled.connect(callback)
 
@@ -329,6 +363,10 @@ class IntakeFields:
             return Binding(key, ui_text, widget, "choice", required=key == "cancer_status")
         if key in BOOLEAN_FACTS:
             return Binding(key, ui_text, widget, "check")
+        if key == "instability_signs":
+            assert isinstance(widget, QCheckBox)
+            tristate_box(widget, ui_text)
+            return Binding(key, ui_text, widget, "tristate")
         return Binding(key, ui_text, widget, "datetime")  # suspected_at, immobilised_at
 
     def _ui_text(self, name: str) -> str:
@@ -373,6 +411,9 @@ class IntakeFields:
             "pain": [k for k in PAIN_FEATURES if self.by_key[f"pain:{k}"].raw()],
             "neuro": [k for k in NEURO_FEATURES if self.by_key[f"neuro:{k}"].raw()],
             **{k: bool(self.by_key[k].raw()) for k in BOOLEAN_FACTS},
+            "instability_signs": {"present": True, "none": False}.get(
+                str(self.by_key["instability_signs"].raw())
+            ),
             "pain_on_movement": self.by_key["pain_on_movement"].raw() or "none",
         }
         status = self.by_key["cancer_status"]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from ..domain.clock import Clock, SystemClock, format_london
 from ..domain.deadlines import format_time_left
 from ..domain.pathway import Pathway, Rule
-from ..domain.triage import TriageResult
+from ..domain.triage import OverrideEffect, TriageResult
 
 # Colour repeats the words; it never carries the meaning alone.
 _BANNER = {
@@ -31,6 +31,7 @@ _PENDING = ("#1f2933", "#d9dee3")
 _IMMOBILISATION_WORDS = {
     "start_now": "Start immobilisation now",
     "consider": "Consider immobilisation",
+    "assess": "Spinal instability not assessed: assess now",
     "not_indicated": "Immobilisation not indicated",
 }
 REFRESH_MS = 30_000  # time left is shown to the minute
@@ -49,7 +50,7 @@ class TriagePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock: Clock = SystemClock()
-        self._last: tuple[TriageResult, Pathway, str, str] | None = None
+        self._last: tuple[TriageResult, Pathway, str, str, OverrideEffect | None] | None = None
         self.category: str | None = None  # the category in force, None until triaged
 
         self.caption = QLabel("NG234 triage — updates as you type", self)
@@ -123,10 +124,12 @@ class TriagePanel(QWidget):
         *,
         override_reason: str = "",
         pending_override: str = "",
+        effect: OverrideEffect | None = None,
     ) -> None:
         """`result` may carry an override (then `override_reason` is set); the rule the
-        facts met is shown either way, so the computed category is never hidden."""
-        self._last = (result, pathway, override_reason, pending_override)
+        facts met is shown either way, so the computed category is never hidden, and
+        `effect` (what the override takes away) is shown before it is saved."""
+        self._last = (result, pathway, override_reason, pending_override, effect)
         self._render()
 
     def _tick(self) -> None:
@@ -135,7 +138,7 @@ class TriagePanel(QWidget):
 
     def _render(self) -> None:
         assert self._last is not None
-        result, pathway, reason, pending = self._last
+        result, pathway, reason, pending, effect = self._last
         now = self._clock.now()
         category = pathway.categories[result.category]
         computed = pathway.categories[result.category_rule.outcome]
@@ -157,6 +160,18 @@ class TriagePanel(QWidget):
                     f"<b>Override to {escape(wanted)} not applied:</b> "
                     "give the Reason for the override."
                 )
+            )
+        if effect is not None and effect.removes_anything:
+            removed = [
+                f"{escape(c.label)} (due {escape(format_london(c.due_at))})"
+                for c in effect.removed_clocks
+            ] + [escape(a.text) for a in effect.removed_actions]
+            items = "".join(f"<li>{r}</li>" for r in removed)
+            parts.append(
+                "<p style='color:#a4161a'><b>This override removes what the facts call "
+                f"for:</b></p><ul style='margin-left:-20px'>{items}</ul>"
+                "<p>Immobilisation advice still follows the facts. A later call whose "
+                "facts are more urgent lifts the override.</p>"
             )
         parts.append(_h("Contact"))
         parts.append(_p(f"<b>{escape(result.contact_text)}</b>"))

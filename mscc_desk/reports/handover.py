@@ -295,6 +295,9 @@ def case_html(case: HandoverCase, now: datetime, tags: Sequence[str] = ()) -> st
     """One case, read left to right from how urgent to what to do, then what is left."""
     cat = _e(case.category_short) + "".join(f" · {_e(t)}" for t in tags)
     urgency = [f'<span class="cat">{cat}</span>']
+    if case.override is not None:
+        when = short_time(case.override.at, now) if case.override.at else ""
+        urgency.append(f'<span class="alert">{_e(case.override.words(when))}</span>')
     nxt = case.next_deadline
     if nxt is None:
         urgency.append('<span class="minor">No clock running</span>')

@@ -39,8 +39,9 @@ from ..domain.dataset import clean_text
 from ..domain.deadlines import BREACH_REPEAT, DEFAULT_LEADS, Stage, stage_times
 from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
+from ..domain.pathway import default_pathway
 from .audit import record_event
-from .board import display_name
+from .board import CategoryOverride, category_override, display_name
 from .engine import Database
 from .models import Alert, Case, Deadline, Patient, User
 from .permissions import acting_user
@@ -404,6 +405,9 @@ class RaisedAlert:
     met_at: datetime | None = None
     # When it fell due (stage time or reminder time); known only as it is raised.
     fell_due_at: datetime | None = None
+    # The case's category override, shown with the alert: a clock of an overridden case
+    # is read knowing that the category was set by hand, by whom and why.
+    override: CategoryOverride | None = None
 
     @property
     def lateness(self) -> timedelta | None:
@@ -419,6 +423,7 @@ def raise_alerts(
     out: list[RaisedAlert] = []
     with db.session() as session:
         pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=True)
+        pending = _record_passed(session, pending, now)
         for p in pending:
             row = Alert(deadline_id=p.deadline.deadline_id, stage=p.stage.value, raised_at=now)
             session.add(row)
@@ -456,6 +461,55 @@ def raise_alerts(
                 )
             )
     return out
+
+
+PASSED_NOTE = "passed: a later stage was already due when the desk raised it"
+
+
+def _record_passed(
+    session: Session, pending: list[PendingAlert], now: datetime
+) -> list[PendingAlert]:
+    """Of the stages of one clock due at once (the desk was closed, the PC asleep), raise
+    only the most urgent: three alerts in one minute for one clock is noise that hides
+    the one that matters. The earlier stages are written as passed, so each stage is
+    still recorded once and never raised later."""
+    latest: dict[int, PendingAlert] = {}
+    for p in pending:
+        if p.repeat:
+            continue
+        seen = latest.get(p.deadline.deadline_id)
+        if seen is None or STAGE_ORDER[p.stage] > STAGE_ORDER[seen.stage]:
+            latest[p.deadline.deadline_id] = p
+    kept: list[PendingAlert] = []
+    for p in pending:
+        top = latest.get(p.deadline.deadline_id)
+        if p.repeat or top is None or p is top:
+            kept.append(p)
+            continue
+        row = Alert(
+            deadline_id=p.deadline.deadline_id,
+            stage=p.stage.value,
+            raised_at=now,
+            acknowledged_at=now,
+            note=PASSED_NOTE,
+        )
+        session.add(row)
+        session.flush()
+        record_event(
+            session,
+            at=now,
+            action="alert.passed",
+            case_id=p.deadline.case_id,
+            detail={
+                "alert_id": row.id,
+                "deadline_id": p.deadline.deadline_id,
+                "deadline": p.deadline.key,
+                "stage": p.stage.value,
+                "superseded_by": top.stage.value,
+                "fell_due_at": format_instant(p.at),
+            },
+        )
+    return kept
 
 
 # --- What is showing --------------------------------------------------------------------
@@ -498,6 +552,8 @@ def active_alerts(db: Database, now: datetime) -> list[RaisedAlert]:
         by_deadline: dict[int, list[tuple[Alert, Deadline, Case, Patient]]] = defaultdict(list)
         for alert, deadline, case, patient in rows:
             by_deadline[deadline.id].append((alert, deadline, case, patient))
+        names = dict(session.execute(select(User.id, User.display_name)).all())
+        pathway = default_pathway()
         out: list[RaisedAlert] = []
         for items in by_deadline.values():
             alert, deadline, case, patient = max(
@@ -516,6 +572,7 @@ def active_alerts(db: Database, now: datetime) -> list[RaisedAlert]:
                     patient,
                     state,
                     repeat=alert.stage == "breached" and breaches > 1,
+                    override=category_override(case, pathway, names.get(case.override_by_id or -1)),
                 )
             )
     out.sort(key=lambda a: (-STAGE_ORDER[a.stage], a.due_at, a.alert_id))
@@ -529,6 +586,7 @@ def _view(
     state: str,
     repeat: bool,
     acknowledged_by: str | None = None,
+    override: CategoryOverride | None = None,
 ) -> RaisedAlert:
     return RaisedAlert(
         alert_id=alert.id,
@@ -549,6 +607,7 @@ def _view(
         breach_note=deadline.breach_note,
         deadline_state=state,
         met_at=deadline.met_at,
+        override=override,
     )
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import london
+from ..domain.pathway import Pathway, default_pathway
 from .engine import Database
-from .models import Call, Case, ChecklistItem, Deadline, Patient
+from .models import Call, Case, ChecklistItem, Deadline, Patient, User
 
 # "Not applicable" resolves an item as surely as "done": it must not look outstanding.
 RESOLVED_STATES = ("done", "not_applicable")
@@ -38,6 +40,44 @@ class NextDeadline:
 
 
 @dataclass(frozen=True)
+class CategoryOverride:
+    """A category the coordinator set over the facts' one, shown wherever the category is
+    (PATHWAY.md, Overrides): the board, the case view, the alerts and the handover."""
+
+    category_label: str  # the override in force
+    computed_label: str  # what the facts call for
+    reason: str
+    by: str  # display name
+    at: datetime | None
+
+    def words(self, when: str = "") -> str:
+        """`Overridden from Emergency by Dr Ada Lovelace, 21:40: reason`; `when` is the
+        override's time as the view writes times."""
+        who = f" by {self.by}" if self.by else ""
+        at = f", {when}" if when else ""
+        return f"Overridden from {self.computed_label}{who}{at}: {self.reason}"
+
+
+def category_override(row: Any, pathway: Pathway, by: str | None) -> CategoryOverride | None:
+    """From a row with the case's override columns (`category_override`, ...); `by` is
+    the display name of the user who made the override."""
+    if row.category_override is None:
+        return None
+
+    def label(key: str) -> str:
+        category = pathway.categories.get(key)
+        return category.label if category else key
+
+    return CategoryOverride(
+        category_label=label(row.category_override),
+        computed_label=label(row.category_computed),
+        reason=row.override_reason or "",
+        by=by or "",
+        at=row.override_at,
+    )
+
+
+@dataclass(frozen=True)
 class BoardRow:
     """One open case as the board shows it; computed at `now`, the instant of the query."""
 
@@ -55,6 +95,7 @@ class BoardRow:
     checklist_total: int
     last_activity: datetime
     breached: bool
+    override: CategoryOverride | None = None
 
 
 def display_name(family_name: str, given_name: str) -> str:
@@ -94,9 +135,13 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
             Case.id,
             Case.category_computed,
             Case.category_override,
+            Case.override_reason,
+            Case.override_by_id,
+            Case.override_at,
             Case.location,
             Case.location_detail,
             Case.updated_at,
+            User.display_name.label("override_by_name"),
             Patient.family_name,
             Patient.given_name,
             Patient.nhs_number,
@@ -104,6 +149,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
             Patient.date_of_birth,
         )
         .join(Patient, Case.patient_id == Patient.id)
+        .outerjoin(User, Case.override_by_id == User.id)
         .where(Case.status == "open")
     ).all()
 
@@ -142,6 +188,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
         if received is not None
     }
 
+    pathway = default_pathway()
     rows: list[BoardRow] = []
     for c in cases:
         done, total, ticked = checklist.get(c.id, (0, 0, None))
@@ -163,6 +210,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
                 checklist_total=total,
                 last_activity=activity,
                 breached=deadline is not None and deadline.due_at <= now,
+                override=category_override(c, pathway, c.override_by_name),
             )
         )
     return rows

@@ -15,14 +15,28 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..domain.clock import Clock, SystemClock, format_london
+from ..domain.case_history import (
+    CategoryDecision,
+    check_cancer_status,
+    check_merged,
+    decide_category,
+    merged_facts,
+    more_pressing_advice,
+)
+from ..domain.clock import Clock, SystemClock, format_instant, format_london
 from ..domain.dataset import CallRecord, parse_record
 from ..domain.deadlines import ClockSpec, merge_clocks, running_clocks
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.triage import CaseFacts, TriageResult, triage
 from .audit import record_event
-from .clocks import add_deadline, apply_entry, assessment_columns, checklist_item
+from .clocks import (
+    add_deadline,
+    apply_entry,
+    assessment_columns,
+    assessment_facts,
+    checklist_item,
+)
 from .engine import Database
 from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
 from .permissions import acting_user
@@ -132,6 +146,8 @@ def _new_case(
         updated_at=now,
         **record.case,
     )
+    if case.category_override is not None:
+        case.override_by_id, case.override_at = user.id, now
     session.add(case)
     session.flush()
     call = _add_call(session, case, record, user, follow_up=False)
@@ -170,6 +186,12 @@ def _follow_up(
     now: datetime,
     pathway: Pathway,
 ) -> RecordOutcome:
+    """A later call about an open case: the case is never quieter than all its calls.
+
+    The call's facts are merged with every earlier call's (`case_history.merged_facts`),
+    the category escalates when the merged facts call for more, an override made on
+    fewer facts is lifted, and new clocks run from this call's time of suspicion.
+    """
     case = session.get(Case, case_id)
     if case is None:
         raise InputError("case", f"there is no case {case_id}")
@@ -178,8 +200,29 @@ def _follow_up(
     nhs = record.patient.get("nhs_number")
     if nhs and case.patient.nhs_number and nhs != case.patient.nhs_number:
         raise InputError("patient.nhs_number", f"does not match the patient of case {case_id}")
+    earlier = [assessment_facts(a) for a in case.assessments]
+    status_before = earlier[-1].cancer_status if earlier else record.facts.cancer_status
+    check_cancer_status(
+        status_before,
+        record.facts.cancer_status,
+        record.cancer_status_correction,
+        pathway.features["cancer_status"],
+    )
+    merged = merged_facts(earlier, record.facts)
+    check_merged(merged)
+    by_facts = triage(merged, pathway)
+    override_before = case.category_override
+    before = case.category
+    decision = decide_category(
+        pathway,
+        computed_before=case.category_computed,
+        override_before=override_before,
+        computed_now=by_facts.category_rule.outcome,
+        new_override=record.case.get("category_override"),
+        clear_override=record.clear_override,
+    )
     call = _add_call(session, case, record, user, follow_up=True)
-    _add_assessment(session, case, call, record.facts, record.presentation, result, user, now)
+    _add_assessment(session, case, call, record.facts, record.presentation, by_facts, user, now)
     # What the caller says about the person now (a new ward, a corrected name) is kept,
     # and what it replaced is in the audit event.
     patient_changes = {
@@ -189,23 +232,94 @@ def _follow_up(
     }
     for key, values in patient_changes.items():
         setattr(case.patient, key, values["after"])
-    ranks = {k: c.rank for k, c in pathway.categories.items()}
-    before = case.category
-    computed = result.category_rule.outcome
-    if ranks[computed] < ranks[case.category_computed]:
-        case.category_computed = computed
-        case.category_rule = result.category_rule.key
+    if decision.computed != case.category_computed:
+        case.category_computed = decision.computed
+        case.category_rule = by_facts.category_rule.key
     for key, value in record.case.items():
-        setattr(case, key, value)
-    # Features only ever escalate a case: the clocks follow the more urgent of the
-    # category so far and this call's, so a quieter call never relaxes a running clock.
-    target = min(case.category, before, key=ranks.__getitem__)
-    result = triage(record.facts, pathway, target)
+        if key not in ("category_override", "override_reason"):
+            setattr(case, key, value)
+    _set_override(
+        case, decision.override, record.case.get("override_reason"), user, now, override_before
+    )
+    target = decision.category
+    result, escalated, clock_changes = retriage_case(
+        session, case, merged, decision.override, before, pathway, now
+    )
+    management_clocks = _apply_management(session, case, record.management, pathway, user, now)
+    record_event(
+        session,
+        at=now,
+        action="call.follow_up",
+        user_id=user.id,
+        case_id=case.id,
+        detail={
+            "call_id": call.id,
+            "category_before": before,
+            "category_after": target,
+            "escalated": escalated,
+            "rule": by_facts.category_rule.key,
+            "case_facts": merged.to_json(),
+            "clocks": clock_changes,
+            "management_clocks": management_clocks,
+            "patient_changes": patient_changes,
+            **_as_given(record),
+            **(
+                {
+                    "cancer_status_correction": {
+                        "from": status_before,
+                        "to": record.facts.cancer_status,
+                        "reason": record.cancer_status_correction,
+                    }
+                }
+                if record.cancer_status_correction
+                else {}
+            ),
+        },
+    )
+    _record_override_change(session, case, user, now, override_before, decision, call.id)
+    if escalated:
+        record_event(
+            session,
+            at=now,
+            action="case.category_changed",
+            user_id=user.id,
+            case_id=case.id,
+            detail={
+                "from": before,
+                "to": target,
+                "rule": by_facts.category_rule.key,
+                "from_call": call.id,
+            },
+        )
+    session.flush()
+    session.refresh(case)
+    return _outcome(session, case, case.patient, call, result, created=False, escalated=escalated)
+
+
+def retriage_case(
+    session: Session,
+    case: Case,
+    merged: CaseFacts,
+    override: str | None,
+    before: str,
+    pathway: Pathway,
+    now: datetime,
+) -> tuple[TriageResult, bool, list[dict[str, Any]]]:
+    """Bring the case's advice, clocks and checklist up to its category now.
+
+    One step for a follow-up call and for an override changed in the case view: the
+    category is `override` or the case's computed one, new clocks run from `merged`'s
+    time of suspicion, a tighter clock replaces a looser one, none is loosened, and an
+    escalation closes the clocks it answers. Returns the triage, whether the case
+    escalated from `before`, and the clock changes for the audit event.
+    """
+    ranks = {k: c.rank for k, c in pathway.categories.items()}
+    result = triage(merged, pathway, override)
+    target = result.category
     escalated = ranks[target] < ranks[before]
-    if result.immobilisation != case.immobilisation_advice and (
-        result.immobilisation == "start_now" or case.immobilisation_advice == "not_indicated"
-    ):
-        case.immobilisation_advice = result.immobilisation
+    case.immobilisation_advice = more_pressing_advice(
+        case.immobilisation_advice, result.immobilisation
+    )
     case.updated_at = now
     running = running_clocks(
         (
@@ -222,52 +336,100 @@ def _follow_up(
             for d in case.deadlines:
                 if d.key == change.spec.key and d.is_open:
                     d.cancelled_at = now
-                    d.cancel_reason = (
-                        f"replaced by a tighter clock after the call at {format_london(now)}"
-                    )
+                    d.cancel_reason = f"replaced by a tighter clock at {format_london(now)}"
         add_deadline(session, case, change.spec)
+    superseded = _meet_by_escalation(case, result, pathway, target, now) if escalated else []
     existing = {item.key for item in case.checklist}
     _add_checklist(
         session, case, tuple(k for k in result.checklist if k not in existing), pathway, now
     )
-    management_clocks = _apply_management(session, case, record.management, pathway, user, now)
+    clock_changes = [
+        {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
+    ] + superseded
+    return result, escalated, clock_changes
+
+
+def _set_override(
+    case: Case,
+    override: str | None,
+    reason: str | None,
+    user: User,
+    now: datetime,
+    override_before: str | None,
+) -> None:
+    """Keep who overrode the category and when with the override itself."""
+    if override is None:
+        case.category_override = None
+        case.override_reason = None
+        case.override_by_id = None
+        case.override_at = None
+    elif reason is not None:  # a new override: the dataset requires its reason
+        case.category_override = override
+        case.override_reason = reason
+        case.override_by_id = user.id
+        case.override_at = now
+    else:
+        assert override == override_before
+
+
+def _record_override_change(
+    session: Session,
+    case: Case,
+    user: User,
+    now: datetime,
+    override_before: str | None,
+    decision: CategoryDecision,
+    call_id: int,
+) -> None:
+    detail: dict[str, Any]
+    if decision.lifted:
+        action, detail = "case.override_lifted", {"why": decision.why}
+    elif decision.override is None and override_before is not None:
+        action, detail = "case.override_cleared", {}
+    elif decision.override is not None and case.override_at == now:
+        action, detail = "case.override_set", {"reason": case.override_reason}
+    else:
+        return
     record_event(
         session,
         at=now,
-        action="call.follow_up",
+        action=action,
         user_id=user.id,
         case_id=case.id,
         detail={
-            "call_id": call.id,
-            "category_before": before,
-            "category_after": target,
-            "escalated": escalated,
-            "rule": result.category_rule.key,
-            "clocks": [
-                {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
-            ],
-            "management_clocks": management_clocks,
-            "patient_changes": patient_changes,
-            **_as_given(record),
+            "override_before": override_before,
+            "override_after": decision.override,
+            "computed": decision.computed,
+            "from_call": call_id,
+            **detail,
         },
     )
-    if escalated:
-        record_event(
-            session,
-            at=now,
-            action="case.category_changed",
-            user_id=user.id,
-            case_id=case.id,
-            detail={
-                "from": before,
-                "to": target,
-                "rule": result.category_rule.key,
-                "from_call": call.id,
-            },
-        )
-    session.flush()
-    session.refresh(case)
-    return _outcome(session, case, case.patient, call, result, created=False, escalated=escalated)
+
+
+def _meet_by_escalation(
+    case: Case, result: TriageResult, pathway: Pathway, target: str, now: datetime
+) -> list[dict[str, Any]]:
+    """Close the clocks the escalation answers (finding: the 24-hour advice clock of an
+    urgent_advice case once it is an emergency): those the facts start from the time of
+    suspicion that the new category no longer runs. Checklist clocks (radiotherapy) and
+    the expert review are never touched."""
+    from_suspicion = {c.key for c in pathway.clocks if c.start == "suspected_at"}
+    wanted = {c.key for c in result.deadlines}
+    label = pathway.categories[target].label
+    closed: list[dict[str, Any]] = []
+    for d in case.deadlines:
+        if d.is_open and d.key in from_suspicion and d.key not in wanted:
+            d.met_at = now
+            d.met_by = f"escalated to {label}"[:200]
+            closed.append(
+                {
+                    "action": "met_by_escalation",
+                    "key": d.key,
+                    "label": d.label,
+                    "due": format_instant(d.due_at),
+                }
+            )
+    return closed
 
 
 def _add_call(
@@ -337,9 +499,12 @@ def _apply_management(
         if values is None:
             continue
         item = checklist_item(session, case, rule.key, pathway, now)
-        changed = apply_entry(
-            session, case, item, rule, values, pathway=pathway, user_id=user.id, now=now
-        )
+        try:
+            changed = apply_entry(
+                session, case, item, rule, values, pathway=pathway, user_id=user.id, now=now
+            )
+        except InputError as exc:  # name the field as the `record` input does
+            raise InputError(f"management.{exc.field}", exc.problem) from None
         effects += [{"item": rule.key, **e} for e in changed]
     return effects
 

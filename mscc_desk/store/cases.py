@@ -18,7 +18,7 @@ here. No Qt: the command line, reports and tests use the same functions.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -28,10 +28,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..domain.case_history import ReportedFeature, reported_features
 from ..domain.clock import Clock, format_instant, format_london
 from ..domain.dataset import clean_checklist_value, clean_text
 from ..domain.deadlines import format_time_left
 from ..domain.errors import InputError
+from ..domain.labels import field_label, option_label
 from ..domain.nhs_number import format_nhs
 from ..domain.pathway import ChecklistField, ChecklistRule, Pathway, default_pathway
 from ..domain.scales import (
@@ -45,8 +47,15 @@ from ..domain.scales import (
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES
 from .audit import record_event
 from .board import age_at, display_name, location_text
-from .calls import RecordOutcome, record_call
-from .clocks import NA_REASON_KEY, apply_entry, checklist_item, stored_instant
+from .calls import RecordOutcome, record_call, retriage_case
+from .clocks import (
+    NA_REASON_KEY,
+    apply_entry,
+    assessment_facts,
+    checklist_item,
+    merged_case_facts,
+    stored_instant,
+)
 from .engine import Database
 from .models import (
     Alert,
@@ -77,6 +86,7 @@ __all__ = [
     "VersionConflict",
     "add_note",
     "case_fingerprint",
+    "clear_override",
     "close_case",
     "describe_value",
     "field_label",
@@ -206,6 +216,17 @@ class CategoryDetail:
     computed_label: str
     override: str | None
     override_reason: str | None
+    override_by: str | None = None  # display name
+    override_at: datetime | None = None
+
+    @property
+    def override_words(self) -> str:
+        """`Overridden from EMERGENCY by Dr Ada Lovelace at 27/03/2027 10:05 GMT: reason`."""
+        if not self.override:
+            return ""
+        who = f" by {self.override_by}" if self.override_by else ""
+        when = f" at {format_london(self.override_at)}" if self.override_at else ""
+        return f"Overridden from '{self.computed_label}'{who}{when}: {self.override_reason or ''}"
 
 
 @dataclass(frozen=True)
@@ -222,6 +243,9 @@ class ReferralDetail:
     opened_at: datetime
     referred_by: CallDetail | None  # the first call
     last_call: CallDetail | None
+    # Every feature reported on any call, with when it was first reported.
+    features: tuple[ReportedFeature, ...] = ()
+    instability_assessed: bool = True
 
     @property
     def call_back(self) -> str:
@@ -244,6 +268,7 @@ class ClockDetail:
     breach_reason: str | None
     state: str  # open / met / breached / cancelled, at the time of loading
     time_left: timedelta | None  # for a running clock; negative when overdue
+    met_by: str | None = None  # what met it when no checklist time did (an escalation)
 
     def state_at(self, now: datetime) -> str:
         return clock_state(self.met_at, self.cancelled_at, self.due_at, now)
@@ -255,6 +280,8 @@ class ClockDetail:
     def words(self, now: datetime) -> str:
         """What the clock says now, in words a tired reader cannot misread."""
         state = self.state_at(now)
+        if state == "met" and self.met_by:
+            return f"Closed: {self.met_by}"
         if state == "met":
             margin = format_time_left(self.due_at - self.met_at) if self.met_at else ""
             if self.met_late:
@@ -382,28 +409,11 @@ class TimelineEntry:
 # --- Words ---------------------------------------------------------------------------------
 
 
-_ACRONYMS = {"mri": "MRI", "ppi": "PPI", "sins": "SINS", "mscc": "MSCC", "ot": "OT"}
-
-
-def field_label(key: str) -> str:
-    """`performed_at` -> `Performed at`, `dose_mg` -> `Dose (mg)`: the file has keys only."""
-    words = [_ACRONYMS.get(w, w) for w in key.strip().split("_") if w]
-    if len(words) > 1 and words[-1] == "mg":
-        words[-2:] = [f"{words[-2]} (mg)"]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
-
-
 def _in_sentence(label: str) -> str:
     """`Performed at` -> `performed at`, but `PPI` stays `PPI`."""
     if len(label) > 1 and label[1].isupper():
         return label
     return label[:1].lower() + label[1:]
-
-
-def option_label(value: str) -> str:
-    words = value.replace("_", " ")
-    return words[:1].upper() + words[1:]
 
 
 def describe_value(cf: ChecklistField, value: Any) -> str:
@@ -482,7 +492,7 @@ def load_case(
                 age=age_at(patient.date_of_birth, at),
                 sex=patient.sex,
             ),
-            referral=_referral(case, latest, calls, pathway),
+            referral=_referral(case, latest, calls, pathway, names),
             clocks=tuple(_clock_detail(d, pathway, at) for d in case.deadlines),
             checklist=tuple(_checklist_detail(i, pathway, names) for i in case.checklist),
             notes=tuple(_notes(session, case.id, names)),
@@ -550,6 +560,7 @@ def _referral(
     latest: Assessment | None,
     calls: tuple[CallDetail, ...],
     pathway: Pathway,
+    names: Mapping[int, str],
 ) -> ReferralDetail:
     rule = next((r for r in pathway.triage if r.key == case.category_rule), None)
     categories = pathway.categories
@@ -572,8 +583,11 @@ def _referral(
         computed_label=label(case.category_computed),
         override=case.category_override,
         override_reason=case.override_reason,
+        override_by=names.get(case.override_by_id) if case.override_by_id else None,
+        override_at=case.override_at,
     )
     status = latest.cancer_status if latest else ""
+    received = {c.id: c.received_at for c in calls}
     site = case.primary_site or ""
     if site == _PRIMARY_SITE_OTHER and case.primary_site_other:
         site_text = case.primary_site_other
@@ -592,6 +606,16 @@ def _referral(
         opened_at=case.opened_at,
         referred_by=calls[0] if calls else None,
         last_call=calls[-1] if calls else None,
+        features=tuple(
+            reported_features(
+                [
+                    (received.get(a.call_id or -1, a.recorded_at), assessment_facts(a))
+                    for a in case.assessments
+                ],
+                pathway.features,
+            )
+        ),
+        instability_assessed=any(a.instability_signs is not None for a in case.assessments),
     )
 
 
@@ -619,6 +643,7 @@ def _clock_detail(d: Deadline, pathway: Pathway, now: datetime) -> ClockDetail:
         breach_reason=d.breach_reason,
         state=state,
         time_left=d.due_at - now if state in ("open", "breached") else None,
+        met_by=d.met_by,
     )
 
 
@@ -1041,6 +1066,75 @@ def reopen_case(
     return _change(db, case_id, expected_version, user, now, "reopening", yours, current, work)
 
 
+def clear_override(
+    db: Database,
+    case_id: int,
+    reason: str,
+    user: str,
+    now: datetime,
+    expected_version: int,
+    pathway: Pathway | None = None,
+) -> int:
+    """Lift the category override on purpose: the case takes the category its facts call
+    for, with what that brings (clocks from now, advice, checklist). Returns the version.
+
+    The clocks run from now, not from the first suspicion: the override said MSCC was not
+    suspected, and lifting it is when the service suspects it. A clock that is running is
+    never loosened, as after a follow-up call (`calls.retriage_case`).
+    """
+    pathway = pathway or default_pathway()
+    why = _check_text(reason, "reason", required=True)
+    yours = {"category_override": None, "reason": why}
+
+    def current(session: Session, case: Case) -> dict[str, Any]:
+        return {"category_override": case.category_override, "reason": case.override_reason}
+
+    def work(session: Session, case: Case, actor: User) -> int:
+        if case.status != "open":
+            raise InputError("case", f"case {case_id} is closed; reopen it first")
+        if case.category_override is None:
+            raise InputError("case", f"case {case_id} has no category override to clear")
+        before, override_before = case.category, case.category_override
+        reason_before = case.override_reason
+        case.category_override = None
+        case.override_reason = None
+        case.override_by_id = None
+        case.override_at = None
+        facts = replace(merged_case_facts(case.assessments), suspected_at=now)
+        _, escalated, clocks = retriage_case(session, case, facts, None, before, pathway, now)
+        session.flush()
+        record_event(
+            session,
+            at=now,
+            action="case.override_cleared",
+            user_id=actor.id,
+            case_id=case.id,
+            detail={
+                "reason": why,
+                "override_before": override_before,
+                "override_reason_before": reason_before,
+                "override_after": None,
+                "computed": case.category_computed,
+                "clocks": clocks,
+                "version": case.version,
+            },
+        )
+        if escalated:
+            record_event(
+                session,
+                at=now,
+                action="case.category_changed",
+                user_id=actor.id,
+                case_id=case.id,
+                detail={"from": before, "to": case.category, "rule": case.category_rule},
+            )
+        return case.version
+
+    return _change(
+        db, case_id, expected_version, user, now, "the category override", yours, current, work
+    )
+
+
 def retriage(
     db: Database,
     case_id: int,
@@ -1245,20 +1339,39 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
             )
         else:
             what = f"Re-triage: category unchanged ({_category_label(pathway, after)})"
-        clocks = [
-            f"{'Tightened' if c.get('action') == 'tighten' else 'Started'}: {c.get('label')}, "
-            f"due {_london_text(c.get('due'))}"
-            for c in detail.get("clocks", [])
-        ]
+        clocks = _retriage_clock_words(detail)
         management = [_clock_effect_words(c) for c in detail.get("management_clocks", [])]
-        return "triage", what, _join(f"Rule {detail.get('rule')}", *clocks, *management)
+        correction = detail.get("cancer_status_correction")
+        corrected = (
+            f"Cancer status corrected to "
+            f"{pathway.features['cancer_status'].get(str(correction.get('to')), '?')}: "
+            f"{correction.get('reason')}"
+            if isinstance(correction, Mapping)
+            else ""
+        )
+        return (
+            "triage",
+            what,
+            _join(f"Rule {detail.get('rule')}", corrected, *clocks, *management),
+        )
     if action == "case.category_changed":
         return (
             "category",
             f"Category changed: {_category_label(pathway, detail.get('from'))} → "
             f"{_category_label(pathway, detail.get('to'))}",
-            f"Rule {detail.get('rule')} at a follow-up call",
+            f"Rule {detail.get('rule')}"
+            + (" at a follow-up call" if detail.get("from_call") else ""),
         )
+    if action in ("case.override_lifted", "case.override_cleared", "case.override_set"):
+        before = _category_label(pathway, detail.get("override_before"))
+        if action == "case.override_lifted":
+            what, why = f"Override to {before} lifted by a call", str(detail.get("why") or "")
+        elif action == "case.override_cleared":
+            what, why = f"Override to {before} cleared", str(detail.get("reason") or "")
+        else:
+            after = _category_label(pathway, detail.get("override_after"))
+            what, why = f"Category overridden to {after}", str(detail.get("reason") or "")
+        return "category", what, _join(why, *_retriage_clock_words(detail))
     if action == "checklist.updated":
         return "checklist", *_checklist_words(detail, pathway)
     if action == "case.note":
@@ -1281,6 +1394,15 @@ def _event_words(action: str, detail: Mapping[str, Any], pathway: Pathway) -> tu
         return "reopen", f"Case reopened: {detail.get('reason') or ''}", ""
     words = action.replace(".", ": ").replace("_", " ")
     return "other", words[:1].upper() + words[1:], ""
+
+
+def _retriage_clock_words(detail: Mapping[str, Any]) -> list[str]:
+    words = {"tighten": "Tightened", "start": "Started", "met_by_escalation": "Closed by it"}
+    return [
+        f"{words.get(str(c.get('action')), 'Changed')}: {c.get('label')}, "
+        f"due {_london_text(c.get('due'))}"
+        for c in detail.get("clocks", [])
+    ]
 
 
 def _london_text(value: object) -> str:

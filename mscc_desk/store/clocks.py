@@ -18,15 +18,17 @@ with).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..domain.clock import format_instant, parse_instant
+from ..domain.case_history import merged_facts
+from ..domain.clock import format_instant, format_london, parse_instant
 from ..domain.deadlines import ClockSpec, clock_spec
 from ..domain.errors import InputError
+from ..domain.labels import field_label
 from ..domain.pathway import ChecklistRule, ClockRule, Pathway
 from ..domain.triage import NEURO_FEATURES, PAIN_FEATURES, CaseFacts, triage
 from .models import Assessment, Case, ChecklistItem, Deadline
@@ -38,6 +40,7 @@ __all__ = [
     "assessment_columns",
     "assessment_facts",
     "case_facts",
+    "merged_case_facts",
     "checklist_item",
     "clock_effects",
     "stored_instant",
@@ -95,11 +98,17 @@ def assessment_columns(facts: CaseFacts) -> dict[str, Any]:
     }
 
 
+def merged_case_facts(assessments: Sequence[Assessment]) -> CaseFacts:
+    """The case's facts: the latest assessment with every feature an earlier one reported."""
+    facts = [assessment_facts(a) for a in assessments]
+    return merged_facts(facts[:-1], facts[-1])
+
+
 def case_facts(case: Case, pathway: Pathway) -> Mapping[str, Any]:
-    """The facts the pathway's `when` conditions test, as of the latest assessment."""
+    """The facts the pathway's `when` conditions test, over every call of the case."""
     if not case.assessments:
         return {"category": case.category}
-    facts = assessment_facts(case.assessments[-1])
+    facts = merged_case_facts(case.assessments)
     override = case.category if case.category in pathway.categories else None
     return triage(facts, pathway, override).facts
 
@@ -163,6 +172,7 @@ def apply_entry(
     old_data = dict(item.data or {})
     old_reason = old_data.pop(NA_REASON_KEY, None)
     new_data = {k: v for k, v in {**old_data, **changes}.items() if v is not None}
+    check_times(case, rule, old_data, new_data)
     effects = clock_effects(session, case, rule, old_data, new_data, pathway, now)
 
     new_state = state or item.state
@@ -190,6 +200,45 @@ def apply_entry(
     item.updated_at = now
     session.flush()
     return effects
+
+
+# --- Times that cannot be -----------------------------------------------------------------
+
+
+def check_times(
+    case: Case, rule: ChecklistRule, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> None:
+    """Refuse an entry whose times cannot be: out of the item's order, or meeting a clock
+    before the clock started (PATHWAY.md §4: an MRI from before the suspicion is history,
+    not the answer to it). Only changed fields are judged, so an old entry never blocks a
+    new one."""
+    changed = {k for k in new if new.get(k) != old.get(k)}
+    times = {k: stored_instant(new.get(k)) for k in rule.order}
+    filled = [(k, t) for k, t in times.items() if t is not None]
+    for (early, t_early), (late, t_late) in zip(filled, filled[1:], strict=False):
+        if t_late < t_early and changed & {early, late}:
+            blamed = late if late in changed else early
+            raise InputError(
+                f"{rule.key}.{blamed}",
+                f"{field_label(late)} ({format_london(t_late)}) is before "
+                f"{field_label(early).lower()} ({format_london(t_early)}): "
+                f"the times of '{rule.title}' must be in that order",
+            )
+    if not rule.meets or rule.meets[1] not in changed:
+        return
+    clock_key, met_field = rule.meets
+    met = stored_instant(new.get(met_field))
+    if met is None:
+        return
+    for d in case.deadlines:
+        if d.key == clock_key and d.is_open and met < d.starts_at:
+            raise InputError(
+                f"{rule.key}.{met_field}",
+                f"{field_label(met_field)} ({format_london(met)}) is before the clock "
+                f"'{d.label}' started ({format_london(d.starts_at)}): something done before "
+                "the clock started cannot meet it. Correct the time, or put the earlier "
+                "one in the note",
+            )
 
 
 # --- The clocks -------------------------------------------------------------------------------
@@ -260,6 +309,9 @@ def clock_effects(
                     length = d.due_at - d.starts_at
                     d.starts_at, d.due_at = start, start + length
                     effect("moved", d)
+                    if d.met_at is not None and d.met_at < d.starts_at:
+                        d.met_at = None  # met only by an event at or after its start
+                        effect("reopened", d, met_at=None)
             elif not any(d.met_at is None for d in live):
                 d = add_deadline(session, case, clock_spec(clock_rule, start))
                 session.flush()
@@ -273,7 +325,7 @@ def clock_effects(
             for d in case.deadlines:
                 if d.key != rule.meets[0] or d.cancelled_at is not None:
                     continue
-                if d.met_at is None and met is not None:
+                if d.met_at is None and met is not None and met >= d.starts_at:
                     d.met_at = met
                     effect("met", d, met_at=format_instant(met))
                 elif d.met_at is not None and was_met is not None and d.met_at == was_met:

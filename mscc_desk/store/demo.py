@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
+from ..domain.case_history import decide_category, merged_facts, more_pressing_advice
 from ..domain.clock import LONDON, Clock, SystemClock, format_instant, london
 from ..domain.deadlines import ClockSpec, checklist_clock, merge_clocks, running_clocks
 from ..domain.nhs_number import check_digit
@@ -543,6 +544,7 @@ class _Deadline:
     cancel_reason: str | None = None
     breach_reason: str | None = None
     breach_note: str | None = None
+    met_by: str | None = None
 
 
 @dataclass
@@ -875,18 +877,25 @@ class _Builder:
         facts = facts or last.facts
         ranks = {k: c.rank for k, c in self.pathway.categories.items()}
         before = case.category
-        fresh = triage(facts, self.pathway)
-        computed = fresh.category_rule.outcome
-        if ranks[computed] < ranks[case.category_computed]:
-            case.category_computed = computed
+        # The desk's own rules (domain.case_history): every call's facts together, and an
+        # override that holds only for the facts it was made on.
+        merged = merged_facts([c.facts for c in case.calls], facts)
+        fresh = triage(merged, self.pathway)
+        decision = decide_category(
+            self.pathway,
+            computed_before=case.category_computed,
+            override_before=case.override,
+            computed_now=fresh.category_rule.outcome,
+        )
+        if decision.computed != case.category_computed:
+            case.category_computed = decision.computed
             case.category_rule = fresh.category_rule.key
-        target = min(case.category, before, key=ranks.__getitem__)
-        result = triage(facts, self.pathway, target)
+        if decision.lifted:
+            case.override, case.override_reason = None, None
+        target = decision.category
+        result = triage(merged, self.pathway, case.override)
         escalated = ranks[target] < ranks[before]
-        if result.immobilisation != case.immobilisation and (
-            result.immobilisation == "start_now" or case.immobilisation == "not_indicated"
-        ):
-            case.immobilisation = result.immobilisation
+        case.immobilisation = more_pressing_advice(case.immobilisation, result.immobilisation)
         running = running_clocks(
             ((d.spec, d.met_at, d.cancelled_at) for d in case.deadlines), escalated
         )
@@ -906,6 +915,16 @@ class _Builder:
                             f"replaced by a tighter clock after the call at {recorded}"
                         )
             case.deadlines.append(_Deadline(change.spec))
+        if escalated:  # the escalation answers the clocks the new category no longer runs
+            from_suspicion = {c.key for c in self.pathway.clocks if c.start == "suspected_at"}
+            wanted = {c.key for c in result.deadlines}
+            for d in case.deadlines:
+                if d.met_at is None and d.cancelled_at is None and d.spec.key in from_suspicion:
+                    if d.spec.key not in wanted:
+                        d.met_at = recorded
+                        d.met_by = f"escalated to {self.pathway.categories[target].label}"
+                        if recorded > d.spec.due_at:  # breached before the escalation
+                            self.breach(d, d.spec.key)
         for key in result.checklist:
             if key not in case.items:
                 case.items[key] = _Item(key, recorded)
@@ -1687,6 +1706,8 @@ class _Rows:
                 "category_rule": case.category_rule,
                 "category_override": case.override,
                 "override_reason": case.override_reason,
+                "override_by_id": self.on_duty(first.received_at) if case.override else None,
+                "override_at": case.opened_at if case.override else None,
                 "immobilisation_advice": case.immobilisation,
                 "pathway_version": first.result.pathway_version,
                 "suspected_at": first.facts.suspected_at,
@@ -1777,6 +1798,7 @@ class _Rows:
                     "cancel_reason": d.cancel_reason,
                     "breach_reason": d.breach_reason,
                     "breach_note": d.breach_note,
+                    "met_by": d.met_by,
                 }
             )
         if case.closed_at is not None:

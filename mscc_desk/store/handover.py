@@ -15,6 +15,7 @@ are read with a fixed handful of set-based queries whatever their number, so pri
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..domain.case_history import reported_features
 from ..domain.clock import london
 from ..domain.dataset import clean_text
 from ..domain.deadlines import format_time_left
@@ -29,7 +31,15 @@ from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
 from ..domain.pathway import Pathway, default_pathway
 from .audit import record_event
-from .board import RESOLVED_STATES, age_at, display_name, location_text
+from .board import (
+    RESOLVED_STATES,
+    CategoryOverride,
+    age_at,
+    category_override,
+    display_name,
+    location_text,
+)
+from .clocks import assessment_facts
 from .engine import Database
 from .models import (
     Alert,
@@ -152,6 +162,7 @@ class HandoverCase:
     alerts: tuple[HandoverAlert, ...]  # raised and not acknowledged
     note: HandoverNote | None
     caller: str  # who to ring back about this case: "Dr Patel (FY2), bleep 1234"
+    override: CategoryOverride | None = None
 
     @property
     def nhs_display(self) -> str:
@@ -234,6 +245,9 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
             Case.id,
             Case.category_computed,
             Case.category_override,
+            Case.override_reason,
+            Case.override_by_id,
+            Case.override_at,
             Case.location,
             Case.location_detail,
             Case.primary_site,
@@ -282,14 +296,16 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
             if any(v not in (None, "", [], {}) for v in (data or {}).values()):
                 started[case_id].add(key)
 
-    latest = (
-        select(func.max(Assessment.id))
-        .where(Assessment.case_id.in_(open_ids))
-        .group_by(Assessment.case_id)
+    # Every call's assessment: a feature reported on any call stays on the sheet.
+    assessments: dict[int, list[Assessment]] = defaultdict(list)
+    for a in session.scalars(
+        select(Assessment).where(Assessment.case_id.in_(open_ids)).order_by(Assessment.id)
+    ):
+        assessments[a.case_id].append(a)
+    received = dict(
+        session.execute(select(Call.id, Call.received_at).where(Call.case_id.in_(open_ids))).all()
     )
-    assessments = {
-        a.case_id: a for a in session.scalars(select(Assessment).where(Assessment.id.in_(latest)))
-    }
+    names = dict(session.execute(select(User.id, User.display_name)).all())
 
     # One line per clock: its latest unacknowledged stage ("breached" says "due soon" too).
     latest_alert: dict[int, HandoverAlert] = {}
@@ -313,7 +329,6 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
     for c in cases:
         category_key = c.category_override or c.category_computed
         category = pathway.categories.get(category_key)
-        assessment = assessments.get(c.id)
         items = checklist.get(c.id, {})
         rows.append(
             HandoverCase(
@@ -327,7 +342,14 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
                 category_label=category.label if category else category_key,
                 category_short=category.short if category else category_key.upper(),
                 category_rank=category.rank if category else 99,
-                problem=problem_line(c.primary_site, c.primary_site_other, assessment),
+                problem=problem_line(
+                    c.primary_site,
+                    c.primary_site_other,
+                    assessments.get(c.id, []),
+                    received,
+                    now,
+                    pathway,
+                ),
                 done=done_line(items, c.immobilisation_advice, now),
                 deadlines=tuple(deadlines.get(c.id, ())),
                 outstanding=tuple(outstanding.get(c.id, ())),
@@ -336,6 +358,7 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
                 alerts=tuple(alerts.get(c.id, ())),
                 note=notes.get(c.id),
                 caller=callers.get(c.id, ""),
+                override=category_override(c, pathway, names.get(c.override_by_id or -1)),
             )
         )
     rows.sort(key=sort_key)
@@ -394,9 +417,18 @@ def short_time(instant: datetime, now: datetime) -> str:
     return local.strftime("%a %d %b %H:%M")
 
 
-def problem_line(primary_site: str | None, primary_other: str | None, a: Assessment | None) -> str:
-    """What is wrong, in the words of a handover list, from the latest assessment."""
+def problem_line(
+    primary_site: str | None,
+    primary_other: str | None,
+    calls: Sequence[Assessment],
+    received: Mapping[int, datetime],
+    now: datetime,
+    pathway: Pathway,
+) -> str:
+    """What is wrong, in the words of a handover list: every feature any call reported,
+    with when it was first reported when a later call brought it, and the latest signs."""
     parts: list[str] = []
+    a = calls[-1] if calls else None
     cancer = PRIMARY_SITE_WORDS.get(primary_site or "")
     if primary_site == "other" and primary_other and primary_other.strip():
         other = primary_other.strip()
@@ -411,14 +443,21 @@ def problem_line(primary_site: str | None, primary_other: str | None, a: Assessm
         parts.append(cancer)
     if a is None:
         return "; ".join(parts) or "No assessment recorded"
-    if a.mscc_confirmed:
-        parts.append("MSCC confirmed on MRI")
-    elif a.spinal_metastases_confirmed:
-        parts.append("spinal metastases confirmed")
-    neuro = [w for k, w in NEURO_WORDS.items() if getattr(a, f"neuro_{k}")]
+    first = _first_reported(calls, received, pathway)
+    opened = min(first.values(), default=None)
+
+    def words(key: str, word: str) -> str:
+        at = first[key]
+        return f"{word} (from {short_time(at, now)})" if opened and at > opened else word
+
+    if "mscc_confirmed" in first:
+        parts.append(words("mscc_confirmed", "MSCC confirmed on MRI"))
+    elif "spinal_metastases_confirmed" in first:
+        parts.append(words("spinal_metastases_confirmed", "spinal metastases confirmed"))
+    neuro = [words(f"neuro:{k}", w) for k, w in NEURO_WORDS.items() if f"neuro:{k}" in first]
     if neuro:
         parts.append(", ".join(neuro))
-    pain = [w for k, w in PAIN_WORDS.items() if getattr(a, f"pain_{k}")]
+    pain = [words(f"pain:{k}", w) for k, w in PAIN_WORDS.items() if f"pain:{k}" in first]
     if pain:
         parts.append("pain: " + ", ".join(pain))
     signs: list[str] = []
@@ -436,13 +475,26 @@ def problem_line(primary_site: str | None, primary_other: str | None, a: Assessm
         signs.append(f"bowel: {a.bowel}")
     if a.mobility_now:
         signs.append(MOBILITY_WORDS.get(a.mobility_now, a.mobility_now))
-    if a.instability_signs:
-        signs.append("signs of instability")
+    if "instability_signs" in first:
+        signs.append(words("instability_signs", "signs of instability"))
     if a.neuro_progressing == "yes":
         signs.append("neurology progressing")
     if signs:
         parts.append(", ".join(signs))
     return "; ".join(parts)
+
+
+def _first_reported(
+    calls: Sequence[Assessment], received: Mapping[int, datetime], pathway: Pathway
+) -> dict[str, datetime]:
+    """Feature key -> when a call first reported it (`case_history.reported_features`)."""
+    return {
+        f.key: f.first_reported_at
+        for f in reported_features(
+            [(received.get(a.call_id or -1, a.recorded_at), assessment_facts(a)) for a in calls],
+            pathway.features,
+        )
+    }
 
 
 def done_line(

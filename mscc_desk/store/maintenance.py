@@ -18,7 +18,7 @@ from ..domain.pathway import default_pathway
 from ..domain.triage import triage
 from .audit import first_broken_link
 from .backup import backup_problems, backup_to, integrity_problems, restore_from
-from .clocks import assessment_facts
+from .clocks import merged_case_facts
 from .engine import check_revision, current_revision, make_engine, open_database
 from .engine import upgrade as _upgrade
 from .models import Alert, Assessment, AuditEvent, Case, Deadline
@@ -101,16 +101,16 @@ def invariant_problems(session: Any) -> list[str]:
         select(Deadline.case_id, Deadline.key).join(Case).where(Case.status == "open")
     ):
         clocks[case_id].add(key)
-    latest: dict[int, Assessment] = {}
+    calls: dict[int, list[Assessment]] = defaultdict(list)
     for a in session.scalars(
         select(Assessment).join(Case).where(Case.status == "open").order_by(Assessment.id)
     ):
-        latest[a.case_id] = a
-    for case_id, a in latest.items():
+        calls[a.case_id].append(a)
+    for case_id, assessments in calls.items():
         case = open_cases[case_id]
-        facts = assessment_facts(a)
-        # record_call triages each call against the case's category so far (a case is
-        # never relaxed), so the clocks due are those of the latest call at that category.
+        facts = merged_case_facts(assessments)
+        # record_call triages every call's facts together at the case's category (a case
+        # is never relaxed), so the clocks due are those of all its calls at that category.
         expected = {d.key for d in triage(facts, pathway, case.category).deadlines}
         missing = expected - clocks[case.id]
         if missing:

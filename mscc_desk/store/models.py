@@ -205,7 +205,7 @@ class Assessment(Base):
     neuro_sensory_change: Mapped[bool] = mapped_column(default=False)
     neuro_radicular_pain: Mapped[bool] = mapped_column(default=False)
     no_evidence_of_spinal_disease: Mapped[bool] = mapped_column(default=False)
-    instability_signs: Mapped[bool] = mapped_column(default=False)
+    instability_signs: Mapped[bool | None]  # None: not assessed
     pain_on_movement: Mapped[str] = mapped_column(String(10), default="none")
     mscc_confirmed: Mapped[bool] = mapped_column(default=False)
     spinal_metastases_confirmed: Mapped[bool] = mapped_column(default=False)

@@ -191,19 +191,21 @@ def test_each_stage_is_raised_once_with_an_audit_event(any_db: Database) -> None
         assert all(e.case_id == case_id and e.user_id is None for e in events)
 
 
-def test_catch_up_raises_every_missed_stage_but_shows_only_the_most_urgent(
+def test_catch_up_raises_the_current_stage_only_and_records_the_others_as_passed(
     db: Database,
 ) -> None:
-    make_case(db)
+    _, d = make_case(db)
     raised = al.raise_alerts(db, DUE + timedelta(hours=2))  # the app was closed all night
-    assert stages(raised) == [Stage.due_soon, Stage.imminent, Stage.breached]
-    assert [a.lateness for a in raised] == [
-        timedelta(hours=6),
-        timedelta(hours=3),
-        timedelta(hours=2),
-    ]
+    assert stages(raised) == [Stage.breached]
+    assert [a.lateness for a in raised] == [timedelta(hours=2)]
     (shown,) = al.active_alerts(db, DUE + timedelta(hours=2))
     assert shown.stage is Stage.breached and not shown.repeat
+    rows = al.alerts_of_deadline(db, d)
+    passed = [r.stage for r in rows if r.note == al.PASSED_NOTE]
+    assert passed == [Stage.due_soon, Stage.imminent]
+    assert all(r.acknowledged_at is not None for r in rows if r.note == al.PASSED_NOTE)
+    # Recorded once: never raised later.
+    assert al.raise_alerts(db, DUE + timedelta(hours=2, minutes=1)) == []
 
 
 # --- Acknowledgement ----------------------------------------------------------------------
@@ -234,7 +236,9 @@ def test_acknowledging_due_soon_does_not_silence_imminent(db: Database) -> None:
 
 def test_acknowledging_a_later_stage_covers_the_earlier_ones(db: Database) -> None:
     _, d = make_case(db)
-    due_soon, imminent, breach = al.raise_alerts(db, DUE + timedelta(minutes=5))
+    (due_soon,) = al.raise_alerts(db, DUE - timedelta(hours=4))
+    (imminent,) = al.raise_alerts(db, DUE - timedelta(hours=1))
+    (breach,) = al.raise_alerts(db, DUE + timedelta(minutes=5))
     ids = al.acknowledge(db, breach.alert_id, USER, DUE + timedelta(minutes=6))
     assert sorted(ids) == sorted([due_soon.alert_id, imminent.alert_id, breach.alert_id])
     assert all(a.acknowledged_at is not None for a in al.alerts_of_deadline(db, d))
@@ -439,7 +443,7 @@ def test_october_clock_change_breach_is_exactly_24_elapsed_hours(db: Database) -
 def test_many_deadlines_come_in_due_order(db: Database) -> None:
     ids = [make_case(db, T0 + timedelta(minutes=m), n=i)[1] for i, m in enumerate((20, 0, 10))]
     raised = al.raise_alerts(db, DUE + timedelta(hours=1))
-    assert len(raised) == 9
+    assert len(raised) == 3  # one per clock: the breach; the earlier stages passed
     assert [a.deadline_id for a in raised if a.stage is Stage.breached] == [
         ids[1],
         ids[2],

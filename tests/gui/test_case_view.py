@@ -22,7 +22,7 @@ from mscc_desk.gui.case_view import (
     ChecklistModel,
     ClockModel,
     CloseCaseDialog,
-    ReopenCaseDialog,
+    ReasonDialog,
 )
 from mscc_desk.gui.checklist_editor import ChecklistEditor
 from mscc_desk.gui.context import DeskContext
@@ -313,7 +313,7 @@ def test_reopen_needs_a_reason(
     assert view.ui.reopenButton.isVisible()
     view.ui.reopenButton.click()
     dialog = view.dialog
-    assert isinstance(dialog, ReopenCaseDialog)
+    assert isinstance(dialog, ReasonDialog)
     ui = dialog.ui
     ui.buttonBox.button(ui.buttonBox.StandardButton.Ok).click()
     assert dialog.isVisible() and "Reason" in ui.errorLabel.text()

@@ -561,9 +561,12 @@ def test_a_follow_up_with_cord_compression_escalates_and_tightens_the_mri_clock(
     assert follow.category == "emergency"
     assert open_clocks(db, first.case_id) == {
         "mri": follow_up_suspected + H24,  # 24 h from the follow-up, not from the first call
-        "coordinator_advice": suspected + H24,  # not tightened: keeps its due time
     }
     assert {d.key: d.due_at for d in follow.deadlines} == open_clocks(db, first.case_id)
+    # The escalation answers the 24-hour advice clock: closed as met by it, and saying so.
+    advice = [d for d in deadlines_of(db, first.case_id) if d.key == "coordinator_advice"]
+    assert len(advice) == 1 and advice[0].met_at == clock.now()
+    assert advice[0].met_by is not None and advice[0].met_by.startswith("escalated to Emergency")
 
     old_mri = [d for d in deadlines_of(db, first.case_id) if d.key == "mri" and not d.is_open]
     assert len(old_mri) == 1
@@ -571,7 +574,7 @@ def test_a_follow_up_with_cord_compression_escalates_and_tightens_the_mri_clock(
     assert old_mri[0].cancelled_at == clock.now()
     # In the words and the time a coordinator reads (BST after the clock change).
     assert old_mri[0].cancel_reason == (
-        "replaced by a tighter clock after the call at Mon 29 Mar 2027 11:00 BST"
+        "replaced by a tighter clock at Mon 29 Mar 2027 11:00 BST"
     )
     assert old_mri[0].met_at is None
 

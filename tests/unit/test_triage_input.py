@@ -42,7 +42,7 @@ CONTACT_FOR = {
     "safety_net": "none",
     "outside_pathway": "none",
 }
-IMMOBILISATION = ("start_now", "consider", "not_indicated")
+IMMOBILISATION = ("start_now", "consider", "assess", "not_indicated")
 
 
 def refused(data: object, prefix: str = "") -> InputError:
@@ -214,6 +214,11 @@ def well_typed(draw: st.DrawFn) -> tuple[dict[str, Any], datetime, datetime | No
     for key in BOOLEAN_FACTS:
         if draw(st.booleans()):
             data[key] = draw(st.booleans())
+    if contradictory(data):  # refused by design: see test_contradictions_are_refused
+        for key in ("mscc_confirmed", "spinal_metastases_confirmed"):
+            data[key] = False
+    if draw(st.booleans()):
+        data["instability_signs"] = draw(st.one_of(st.none(), st.booleans()))
     if draw(st.booleans()):
         data["pain_on_movement"] = draw(st.sampled_from(PAIN_ON_MOVEMENT))
     immobilised = draw(st.one_of(st.none(), INSTANTS))
@@ -222,6 +227,35 @@ def well_typed(draw: st.DrawFn) -> tuple[dict[str, Any], datetime, datetime | No
     elif draw(st.booleans()):
         data["immobilised_at"] = None
     return data, suspected, immobilised
+
+
+def contradictory(data: dict[str, Any]) -> bool:
+    """PATHWAY.md, Contradictions: confirmed disease with no cancer or a negative scan."""
+    disease = data.get("mscc_confirmed") or data.get("spinal_metastases_confirmed")
+    return bool(
+        disease and (data["cancer_status"] == "none" or data.get("no_evidence_of_spinal_disease"))
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    well_typed(), st.sampled_from(("mscc_confirmed", "spinal_metastases_confirmed")), st.booleans()
+)
+def test_contradictions_are_refused_naming_both_facts(
+    case: tuple[dict[str, Any], datetime, datetime | None], disease: str, no_cancer: bool
+) -> None:
+    data = dict(case[0])
+    data[disease] = True
+    if no_cancer:
+        data["cancer_status"] = "none"
+    else:
+        data["no_evidence_of_spinal_disease"] = True
+        if data["cancer_status"] == "none":
+            data["cancer_status"] = "suspected"
+    error = refused(data)
+    other = "cancer_status" if no_cancer else "no_evidence_of_spinal_disease"
+    assert error.field in (disease, "mscc_confirmed", "spinal_metastases_confirmed")
+    assert f"({other})" in error.problem
 
 
 @settings(max_examples=200, deadline=None)
@@ -236,7 +270,7 @@ def test_well_typed_input_gives_a_valid_result(
     assert result.category in CATEGORIES
     assert result.contact == CONTACT_FOR[result.category]
     assert result.immobilisation in IMMOBILISATION
-    assert out["pathway_version"] == "ng234-2023.2"
+    assert out["pathway_version"] == "ng234-2023.3"
 
     starts = {suspected.astimezone(UTC)}
     if immobilised is not None:
@@ -290,7 +324,7 @@ ANY_JSON = st.one_of(
 
 
 def wrong_for(field: str) -> st.SearchStrategy[object]:
-    if field in BOOLEAN_FACTS:
+    if field in BOOLEAN_FACTS or field == "instability_signs":
         return ANY_JSON.filter(lambda v: v is not None and not isinstance(v, bool))
     if field in ("pain", "neuro"):
         return st.one_of(

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from mscc_desk.domain.triage import TriageResult, parse_facts, triage
+from mscc_desk.domain.errors import InputError
+from mscc_desk.domain.triage import TriageResult, override_effect, parse_facts, triage
 
 SUSPECTED = "2027-03-27T09:30:00+00:00"
 DUE_24H = "2027-03-28T09:30:00+00:00"
@@ -61,7 +62,9 @@ def test_t1_cancer_with_cord_compression_feature_is_emergency() -> None:
     assert result.category == "emergency"
     assert result.category_rule.key == "T1"
     assert result.contact == "immediately"
-    assert result.immobilisation == "not_indicated"
+    # Instability not recorded either way: the desk prompts for it (issue 10, finding 8).
+    assert result.immobilisation == "assess"
+    assert "assess_instability" in action_keys(result)
     assert deadlines(result) == {"mri": DUE_24H}
     assert "contact_coordinator" in action_keys(result)
     assert "mri_24h" in action_keys(result)
@@ -164,7 +167,7 @@ def test_t4_suspected_cancer_with_cord_compression_is_emergency_local_reading() 
     assert result.category_rule.status == "local"
     assert "local" in result.category_rule.ref
     assert result.contact == "immediately"
-    assert result.immobilisation == "not_indicated"
+    assert result.immobilisation == "assess"
     assert deadlines(result) == {"mri": DUE_24H}
     assert "contact_coordinator" in action_keys(result)
     assert "mri_24h" in action_keys(result)
@@ -172,11 +175,7 @@ def test_t4_suspected_cancer_with_cord_compression_is_emergency_local_reading() 
 
 
 def test_t5_cancer_with_back_pain_but_no_evidence_is_safety_net() -> None:
-    result = run(
-        cancer_status="past_or_current",
-        pain=["mechanical"],
-        no_evidence_of_spinal_disease=True,
-    )
+    result = run(cancer_status="past_or_current", no_evidence_of_spinal_disease=True)
     assert result.category == "safety_net"
     assert result.category_rule.key == "T5"
     assert result.contact == "none"
@@ -219,11 +218,7 @@ def test_coordinator_advice_clock_only_for_urgent_advice() -> None:
         "emergency": {"cancer_status": "past_or_current", "neuro": ["limb_weakness"]},
         "urgent_advice": {"cancer_status": "past_or_current", "pain": ["nocturnal"]},
         "oncology_referral": {"cancer_status": "suspected", "pain": ["nocturnal"]},
-        "safety_net": {
-            "cancer_status": "past_or_current",
-            "pain": ["nocturnal"],
-            "no_evidence_of_spinal_disease": True,
-        },
+        "safety_net": {"cancer_status": "past_or_current", "no_evidence_of_spinal_disease": True},
         "outside_pathway": {"cancer_status": "none", "neuro": ["limb_weakness"]},
     }
     for category, facts in cases.items():
@@ -325,7 +320,7 @@ def test_m1_mri_clock_is_24h_from_suspected_at() -> None:
     )
     assert result.category == "emergency"
     assert result.contact == "immediately"
-    assert result.immobilisation == "not_indicated"
+    assert result.immobilisation == "assess"
     assert deadlines(result) == {"mri": "2027-06-02T22:45:00+00:00"}
     mri = result.deadlines[0]
     assert mri.ref == "NG234 (BMJ: MRI for suspected MSCC)"
@@ -375,7 +370,7 @@ def test_output_json_has_the_contract_keys() -> None:
     assert out["category"] == "emergency"
     assert out["contact"] == "immediately"
     assert out["immobilisation"] == "start_now"
-    assert out["pathway_version"] == "ng234-2023.2"
+    assert out["pathway_version"] == "ng234-2023.3"
     assert out["deadlines"] and out["actions"]
     for deadline in out["deadlines"]:
         assert {"key", "due", "ref"} <= set(deadline)
@@ -408,7 +403,7 @@ def test_contract_example_gives_the_contract_output() -> None:
     ]
     first = out["actions"][0]
     assert (first["key"], first["ref"]) == ("contact_coordinator", "NG234 (BMJ Fig 2)")
-    assert out["pathway_version"] == "ng234-2023.2"
+    assert out["pathway_version"] == "ng234-2023.3"
 
 
 def test_known_spinal_metastases_without_features_is_local_policy_advice() -> None:
@@ -423,20 +418,140 @@ def test_known_spinal_metastases_without_features_is_local_policy_advice() -> No
     )
     assert result.category == "urgent_advice"
     assert result.category_rule.key == "L2"
-    assert result.category_rule.status == "local"
+    # PATHWAY.md, Confirmed on imaging: everyone with spinal metastases is referred.
+    assert result.category_rule.status == "seed"
+    assert "coordinated service" in result.category_rule.ref
 
 
-def test_confirmed_mscc_without_cancer_starts_no_clock() -> None:
-    result = triage(
-        parse_facts(
-            {
-                "cancer_status": "none",
-                "mscc_confirmed": True,
-                "instability_signs": True,
-                "suspected_at": "2027-05-01T10:00:00+00:00",
-            }
-        )
+# --- Issue 10: a case is never quieter than its facts ------------------------------------
+
+
+@pytest.mark.parametrize("pain", ["mechanical", "nocturnal", "severe_unremitting"])
+def test_box3_pain_beats_an_earlier_negative_scan(pain: str) -> None:
+    """Finding 3: Box 3 pain in a person with cancer is advice within 24 h, whatever an
+    earlier scan showed; the scan is shown as context."""
+    result = run(cancer_status="past_or_current", pain=[pain], no_evidence_of_spinal_disease=True)
+    assert result.category == "urgent_advice"
+    assert result.category_rule.key == "T2"
+    assert set(deadlines(result)) == {"mri", "coordinator_advice"}
+    assert "negative_scan_context" in action_keys(result)
+    assert "safety_net_advice" not in action_keys(result)
+
+
+def test_negative_scan_is_context_only_with_cord_compression() -> None:
+    result = run(
+        cancer_status="past_or_current", neuro=["limb_weakness"], no_evidence_of_spinal_disease=True
     )
-    assert result.category == "outside_pathway"
-    assert result.deadlines == ()
-    assert result.immobilisation == "not_indicated"
+    assert result.category == "emergency"
+    assert "negative_scan_context" in action_keys(result)
+
+
+@pytest.mark.parametrize(
+    ("facts", "field", "other"),
+    [
+        ({"cancer_status": "none", "mscc_confirmed": True}, "mscc_confirmed", "cancer_status"),
+        (
+            {"cancer_status": "none", "spinal_metastases_confirmed": True},
+            "spinal_metastases_confirmed",
+            "cancer_status",
+        ),
+        (
+            {
+                "cancer_status": "past_or_current",
+                "spinal_metastases_confirmed": True,
+                "no_evidence_of_spinal_disease": True,
+            },
+            "spinal_metastases_confirmed",
+            "no_evidence_of_spinal_disease",
+        ),
+        (
+            {
+                "cancer_status": "suspected",
+                "mscc_confirmed": True,
+                "no_evidence_of_spinal_disease": True,
+            },
+            "mscc_confirmed",
+            "no_evidence_of_spinal_disease",
+        ),
+    ],
+)
+def test_contradictory_facts_are_refused_naming_both(
+    facts: dict[str, Any], field: str, other: str
+) -> None:
+    """Finding 4: never triaged to the quieter reading."""
+    with pytest.raises(InputError) as caught:
+        run(**facts)
+    assert caught.value.field == field
+    assert f"({other})" in caught.value.problem
+
+
+def test_suspected_cancer_with_confirmed_spinal_metastases_gets_advice_within_24h() -> None:
+    """Finding 4: spinal metastases on imaging are referred whatever the diagnosis so far."""
+    for pain in ([], ["nocturnal"]):
+        result = run(cancer_status="suspected", pain=pain, spinal_metastases_confirmed=True)
+        assert result.category == "urgent_advice", pain
+        assert "coordinator_advice" in deadlines(result)
+
+
+def test_suspected_cancer_with_confirmed_mscc_is_an_emergency() -> None:
+    result = run(cancer_status="suspected", mscc_confirmed=True)
+    assert result.category == "emergency"
+    assert "mri" in deadlines(result)
+
+
+def test_override_keeps_the_immobilisation_the_facts_call_for() -> None:
+    """Finding 2: an override may drop a clock, never "start immobilisation now"."""
+    facts = parse_facts(
+        {
+            "cancer_status": "past_or_current",
+            "neuro": ["limb_weakness"],
+            "instability_signs": True,
+            "suspected_at": SUSPECTED,
+        }
+    )
+    result = triage(facts, override="urgent_advice")
+    assert result.category == "urgent_advice"
+    assert result.immobilisation == "start_now"
+    assert {"immobilise_now", "expert_review_24h"} <= set(action_keys(result))
+
+
+def test_override_effect_lists_what_it_removes() -> None:
+    facts = parse_facts(
+        {
+            "cancer_status": "past_or_current",
+            "neuro": ["limb_weakness"],
+            "instability_signs": True,
+            "suspected_at": SUSPECTED,
+        }
+    )
+    effect = override_effect(facts, "urgent_advice")
+    assert [c.key for c in effect.removed_clocks] == ["mri"]  # 24 h loosened to 7 days
+    removed = {a.key for a in effect.removed_actions}
+    assert {"contact_coordinator", "mri_24h"} <= removed
+    assert "immobilise_now" not in removed
+    assert effect.removes_anything
+    assert not override_effect(facts, "emergency").removes_anything
+
+
+def test_instability_not_assessed_prompts_and_none_found_is_not_indicated() -> None:
+    """Finding 8: "not assessed" never reads as "immobilisation not indicated"."""
+    base = {"cancer_status": "past_or_current", "neuro": ["limb_weakness"]}
+    assert run(**base).immobilisation == "assess"
+    assert run(**base, instability_signs=None).immobilisation == "assess"
+    assessed = run(**base, instability_signs=False)
+    assert assessed.immobilisation == "not_indicated"
+    assert "assess_instability" not in action_keys(assessed)
+    assert run(**base, instability_signs=True).immobilisation == "start_now"
+
+
+def test_suspected_cancer_with_box3_pain_shows_pain_relief_as_local_reading() -> None:
+    result = run(cancer_status="suspected", pain=["nocturnal"])
+    action = next(a for a in result.actions if a.key == "pain_relief_suspected_cancer")
+    assert action.status == "local"
+    assert "local reading" in action.ref
+
+
+def test_t6_and_outside_pathway_are_labelled_local_readings() -> None:
+    result = run(cancer_status="none", pain=["nocturnal"])
+    assert result.category_rule.status == "local"
+    assert next(a for a in result.actions if a.key == "outside_pathway").status == "local"

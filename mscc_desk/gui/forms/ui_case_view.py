@@ -69,6 +69,11 @@ class Ui_CaseView(object):
 
         self.actionsLayout.addWidget(self.reopenButton)
 
+        self.clearOverrideButton = QPushButton(self.headerFrame)
+        self.clearOverrideButton.setObjectName(u"clearOverrideButton")
+
+        self.actionsLayout.addWidget(self.clearOverrideButton)
+
         self.reloadButton = QPushButton(self.headerFrame)
         self.reloadButton.setObjectName(u"reloadButton")
 
@@ -319,7 +324,8 @@ class Ui_CaseView(object):
         QWidget.setTabOrder(self.addNoteButton, self.followUpButton)
         QWidget.setTabOrder(self.followUpButton, self.closeCaseButton)
         QWidget.setTabOrder(self.closeCaseButton, self.reopenButton)
-        QWidget.setTabOrder(self.reopenButton, self.reloadButton)
+        QWidget.setTabOrder(self.reopenButton, self.clearOverrideButton)
+        QWidget.setTabOrder(self.clearOverrideButton, self.reloadButton)
         QWidget.setTabOrder(self.reloadButton, self.conflictReloadButton)
         QWidget.setTabOrder(self.conflictReloadButton, self.conflictRetryButton)
         QWidget.setTabOrder(self.conflictRetryButton, self.conflictDismissButton)
@@ -344,6 +350,10 @@ class Ui_CaseView(object):
         self.reopenButton.setToolTip(QCoreApplication.translate("CaseView", u"Reopen this closed case, with a reason", None))
 #endif // QT_CONFIG(tooltip)
         self.reopenButton.setText(QCoreApplication.translate("CaseView", u"&Reopen\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.clearOverrideButton.setToolTip(QCoreApplication.translate("CaseView", u"Lift the category override: the case takes the category its features call for", None))
+#endif // QT_CONFIG(tooltip)
+        self.clearOverrideButton.setText(QCoreApplication.translate("CaseView", u"Clear o&verride\u2026", None))
 #if QT_CONFIG(tooltip)
         self.reloadButton.setToolTip(QCoreApplication.translate("CaseView", u"Read the case again from the database (F5)", None))
 #endif // QT_CONFIG(tooltip)
