@@ -117,6 +117,21 @@ def london(instant: datetime) -> datetime:
     return as_utc(instant).astimezone(LONDON)
 
 
+def compact_london(instant: datetime, now: datetime, *, today_bare: bool = False) -> str:
+    """`Sun 06:12` within the week, `29 Nov 06:12` beyond it (`06:12` today, with
+    `today_bare`): short enough for a narrow column or a dense sheet, and never a bare
+    time from another day, which a reader at 03:00 would take for today. The zone is
+    added only when it is not the zone of now (GMT in a BST week, on a clock-change
+    night), where the time alone would be misread."""
+    local, here = london(instant), london(now)
+    days = abs((local.date() - here.date()).days)
+    if today_bare and days == 0:
+        text = local.strftime("%H:%M")
+    else:
+        text = local.strftime("%a %H:%M" if days < 6 else "%d %b %H:%M")
+    return text if local.tzname() == here.tzname() else f"{text} {local.tzname()}"
+
+
 def format_london(instant: datetime, with_zone: bool = True) -> str:
     """The human form: local wall time with GMT/BST, so nobody misreads a clock-change night."""
     local = london(instant)

@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..alerts.scheduler import AlertController
-from ..domain.clock import format_london, london
+from ..domain.clock import compact_london, format_london, london
 from ..domain.deadlines import Stage, format_time_left
 from ..domain.errors import InputError
 from ..domain.nhs_number import format_nhs
 from ..domain.pathway import Pathway
 from ..store.alerts import BREACH_REASONS, AlertSettings, RaisedAlert, alert_settings
-from .board_model import compact_london
 from .context import DeskContext
 from .forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
 from .forms.ui_alert_panel import Ui_AlertPanel

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from ..domain.clock import Clock, london
+from ..domain.clock import Clock, compact_london, london
 from ..domain.deadlines import DEFAULT_LEADS, Stage, format_time_left
 from ..domain.nhs_number import digits_of, format_nhs
 from ..domain.pathway import Pathway
@@ -77,16 +77,6 @@ def short_london(instant: datetime, weekday: bool = True) -> str:
     """`Wed 25 Nov 16:30 GMT`: the zone is kept so a clock-change night is not misread."""
     local = london(instant)
     return f"{local.strftime('%a %d %b %H:%M' if weekday else '%d %b %H:%M')} {local.tzname()}"
-
-
-def compact_london(instant: datetime, now: datetime) -> str:
-    """`Sun 06:12` within the week, `29 Nov 06:12` beyond it: short enough for a ward PC's
-    board. The zone is added only when it is not the zone of now (GMT in a BST week, on
-    a clock-change night), where a bare time would be misread."""
-    local, here = london(instant), london(now)
-    near = abs((local.date() - here.date()).days) < 6
-    text = local.strftime("%a %H:%M" if near else "%d %b %H:%M")
-    return text if local.tzname() == here.tzname() else f"{text} {local.tzname()}"
 
 
 def time_left_text(now: datetime, due_at: datetime, stage: Stage | None) -> str:

@@ -40,12 +40,19 @@ from PySide6.QtWidgets import (
 
 from ..domain.clock import format_london, london
 from ..domain.errors import InputError
+from ..domain.pathway import Pathway
 from ..reports.handover import (
+    alert_todos,
     configure_printer,
+    note_lines,
+    override_line,
+    patient_lines,
     print_handover,
     render_handover_pdf,
     shift_text,
     todo_text,
+    urgency_lines,
+    words,
 )
 from ..store.handover import (
     HandoverCase,
@@ -66,14 +73,16 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000  # time left is shown in minutes; other desks write to the database too
 OVERDUE_TINT = QColor("#f8d7d3")  # with the word OVERDUE in the row, never instead of it
-HEADERS = ("Urgency", "Patient", "What is wrong · done", "Outstanding", "Handover note")
+HEADERS = ("Urgency · next clock", "Patient", "What is wrong · done", "Outstanding", "Note")
+URGENCY, PATIENT, WRONG, OUTSTANDING, NOTE = range(len(HEADERS))
 
 
 class HandoverModel(QAbstractTableModel):
     """Open cases as the sheet lists them, one row each, in the sheet's order."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, pathway: Pathway, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._pathway = pathway
         self._rows: list[HandoverCase] = []
         self._now: datetime | None = None
 
@@ -120,35 +129,29 @@ class HandoverModel(QAbstractTableModel):
             return OVERDUE_TINT
         if role == Qt.ItemDataRole.ForegroundRole and case.overdue:
             return QColor("#000000")  # the tint is light: keep ink dark in any theme
-        if role == Qt.ItemDataRole.FontRole and column in (0, 1):
+        if role == Qt.ItemDataRole.FontRole and column in (URGENCY, PATIENT):
             font = QFont()
             font.setBold(True)
             return font
         return None
 
     def _text(self, case: HandoverCase, column: int) -> str:
-        assert self._now is not None
-        if column == 0:
-            lines = [case.category_short]
-            nxt = case.next_deadline
-            if nxt is None:
-                lines.append("no clock running")
-            else:
-                lines += [nxt.label, nxt.time_left]
-            return "\n".join(lines)
-        if column == 1:
-            return "\n".join(
-                (case.patient_name, f"NHS {case.nhs_display}", f"{case.age} y · {case.location}")
-            )
-        if column == 2:
-            lines = [case.problem, f"Done: {case.done or 'nothing recorded yet'}"]
-            lines += [f"ALERT NOT ACKNOWLEDGED: {a.text}" for a in case.alerts]
-            return "\n".join(lines)
-        if column == 3:
-            return todo_text(case)
-        if case.note is None:
-            return ""
-        return f"{case.note.text}\n— {case.note.author}, {short_time(case.note.at, self._now)}"
+        """The sheet's words for each cell (reports/handover.py), with more room on screen
+        for what has been done and who called."""
+        now = self._now
+        assert now is not None
+        if column == URGENCY:
+            lines = words(urgency_lines(case, now, self._pathway))
+            override = override_line(case, now)
+            return "\n".join([*lines, override] if override else lines)
+        if column == PATIENT:
+            lines = words(patient_lines(case)) + [f"case {case.case_id}"]
+            return "\n".join([*lines, f"Call back: {case.caller}"] if case.caller else lines)
+        if column == WRONG:
+            return f"{case.problem}\nDone: {case.done or 'nothing recorded yet'}"
+        if column == OUTSTANDING:
+            return "\n".join([*alert_todos(case, now), todo_text(case)])
+        return "\n".join(words(note_lines(case, now)))
 
 
 class HandoverDialog(QDialog):
@@ -194,7 +197,7 @@ class HandoverView(QWidget):
         self.ctx = ctx
         self.ui = Ui_HandoverView()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.model = HandoverModel(self)
+        self.model = HandoverModel(ctx.pathway, self)
         self._note_case: int | None = None  # the case whose note is in the editor
         self._note_original = ""
         self._preview: QPrintPreviewDialog | None = None
@@ -209,11 +212,21 @@ class HandoverView(QWidget):
 
         table = self.ui.casesTable
         table.setModel(self.model)
+        # Urgency, patient and note take what their words need; the two long columns share
+        # the rest, so the table never runs under its own scroll bar sideways.
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((160, 190, 300, 200)):
-            table.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        metrics = table.fontMetrics()
+        for column, sample in (
+            (URGENCY, "OVERDUE 23 h 59 min"),
+            (PATIENT, "WORTHINGTON, Alexandra"),
+            (NOTE, "Awaiting MRI slot; ring the"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        for column in (WRONG, OUTSTANDING):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -233,6 +246,8 @@ class HandoverView(QWidget):
             (QKeySequence.StandardKey.Save, self.save_note),
             (QKeySequence.StandardKey.Print, self.print_sheet),
             (QKeySequence.StandardKey.Refresh, self.refresh),
+            (QKeySequence("Esc"), self.close),
+            (QKeySequence("Ctrl+W"), self.close),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
