@@ -118,7 +118,7 @@ def london(instant: datetime) -> datetime:
 
 
 def compact_london(instant: datetime, now: datetime, *, today_bare: bool = False) -> str:
-    """`Sun 06:12` within the week, `29 Nov 06:12` beyond it (`06:12` today, with
+    """`Sun 06:12` within six days, `29 Nov 06:12` beyond (`06:12` today, with
     `today_bare`): short enough for a narrow column or a dense sheet, and never a bare
     time from another day, which a reader at 03:00 would take for today. The zone is
     added only when it is not the zone of now (GMT in a BST week, on a clock-change
@@ -128,7 +128,7 @@ def compact_london(instant: datetime, now: datetime, *, today_bare: bool = False
     if today_bare and days == 0:
         text = local.strftime("%H:%M")
     else:
-        text = local.strftime("%a %H:%M" if days < 6 else "%d %b %H:%M")
+        text = local.strftime("%a %H:%M" if days < 7 else "%d %b %H:%M")
     return text if local.tzname() == here.tzname() else f"{text} {local.tzname()}"
 
 

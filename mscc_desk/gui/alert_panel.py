@@ -42,6 +42,7 @@ from .context import DeskContext
 from .forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
 from .forms.ui_alert_panel import Ui_AlertPanel
 from .forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
+from .look import error_style
 from .windows import alive, bring_to_front
 
 TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute keep it honest
@@ -539,7 +540,9 @@ class AlertPanel(QWidget):
 
         dialog = self._single(
             ("ack", alert.alert_id),
-            lambda: AcknowledgeDialog(alert, self.ctx.user, self.ctx.clock.now(), submit, self),
+            lambda: AcknowledgeDialog(
+                alert, self.ctx.user_display, self.ctx.clock.now(), submit, self
+            ),
         )
         assert isinstance(dialog, AcknowledgeDialog)
         return dialog
@@ -578,7 +581,7 @@ class _SubmitDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._error = error_label
-        self._error.setStyleSheet("color: #8b1a1a; font-weight: bold;")
+        self._error.setStyleSheet(error_style())
         button_box.accepted.connect(self._submit)
         button_box.rejected.connect(self.reject)
         # From the note box too, where Enter is a newline.

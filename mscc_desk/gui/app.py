@@ -105,6 +105,7 @@ def run(db_target: str | None, smoke: bool) -> int:
 
     from ..store.engine import DatabaseError, open_database
     from .context import DeskContext
+    from .look import apply_desk_look
     from .main_window import MainWindow
     from .windows import fit_to_screen
 
@@ -112,10 +113,11 @@ def run(db_target: str | None, smoke: bool) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    font = app.font()
+    font = app.font()  # the system's size, never less than a ward PC can be read at
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
+    apply_desk_look(app)  # a focus ring that shows where the keyboard is, in every window
 
     try:
         db = open_database(db_target)

@@ -30,8 +30,9 @@ PAD = 22  # cell margins and a little air
 ICON = 24  # a 16 px icon and its gap
 PATIENT_MAX = 200
 CATEGORY_MAX = 200  # the longest short text and its icon; an override is elided
-# The widest short clock name of the pathway file and the widest compact due time.
-DEADLINE_SAMPLE = "Physiotherapy within 24 h   Wed 16:30"
+# The widest short clock name of the pathway file and the widest compact due time (a
+# week-long clock is due on a date, not a weekday).
+DEADLINE_SAMPLE = "Physiotherapy within 24 h   28 Nov 16:30"
 
 
 class DeadlineDelegate(QStyledItemDelegate):

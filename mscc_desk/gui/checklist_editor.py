@@ -12,6 +12,7 @@ clock-change night; they are stored in UTC.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -46,11 +47,11 @@ from ..store.cases import (
 )
 from .context import DeskContext
 from .forms.ui_checklist_item import Ui_ChecklistItemDialog
+from .look import colour_style, error_style
 from .sins_widget import SinsWidget
 from .windows import fit_to_screen, keep_on_screen
 
 INPUT_FORMAT = "dd/mm/yyyy hh:mm"
-ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"
 
 
 def _mnemonic(label: str, used: set[str]) -> str:
@@ -139,8 +140,10 @@ class DateTimeInput(QWidget):
     def _echo(self) -> None:
         try:
             instant = self.instant()
-        except ValueError:
-            self.echo.setText(f"<i>type {INPUT_FORMAT}</i>")
+        except ValueError as exc:
+            # A date written right but impossible says why; anything else, how to write it.
+            why = str(exc).partition(": ")[2] if "not a real date" in str(exc) else ""
+            self.echo.setText(f"<i>{html.escape(why or 'type ' + INPUT_FORMAT)}</i>")
         else:
             self.echo.setText(f"= {format_london(instant)}" if instant else "")
         self.changed.emit()
@@ -356,13 +359,13 @@ class ChecklistEditor(QDialog):
         self.ui.setupUi(self)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(f"{item.title} — case {case_id}")
-        self.ui.titleLabel.setText(f"<b style='font-size: 13pt'>{item.title}</b>")
+        self.ui.titleLabel.setText(f"<b style='font-size: large'>{html.escape(item.title)}</b>")
         self.ui.localLabel.setVisible(item.is_local)
-        self.ui.localLabel.setStyleSheet("color: #6b4a00; font-weight: bold;")
+        self.ui.localLabel.setStyleSheet(colour_style("warn", bold=True))
         self.ui.textLabel.setText(item.text)
         self.ui.refLabel.setText(f"Reference: {item.ref}" if item.ref else "")
-        self.ui.refLabel.setStyleSheet("color: #444;")
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.refLabel.setStyleSheet(colour_style("muted"))
+        self.ui.errorLabel.setStyleSheet(error_style())
         self.ui.errorLabel.hide()
 
         used = {"p", "d", "i", "w", "o", "s", "c"}
@@ -377,6 +380,9 @@ class ChecklistEditor(QDialog):
             field.edited = self._suggest_state
             label = QLabel(_mnemonic(f"{field_label(cf.key)}:", used), self)
             label.setBuddy(field.focus_widget)
+            # The buddy is found by a screen reader only beside its field; a time box sits
+            # in a row of its own (box, Now, what it read), so it is named here too.
+            field.focus_widget.setAccessibleName(field_label(cf.key))
             self.ui.fieldsLayout.addRow(label, field.widget)
             self.inputs[cf.key] = field
             if previous is not None:
@@ -390,7 +396,7 @@ class ChecklistEditor(QDialog):
                 self,
             )
             hint.setWordWrap(True)
-            hint.setStyleSheet("color: #444;")
+            hint.setStyleSheet(colour_style("muted"))
             self.ui.fieldsLayout.insertRow(0, hint)
 
         self._radios = {

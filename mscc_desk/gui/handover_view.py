@@ -30,10 +30,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -43,6 +45,8 @@ from ..domain.errors import InputError
 from ..domain.pathway import Pathway
 from ..reports.handover import (
     alert_todos,
+    changes_heading,
+    changes_table_html,
     configure_printer,
     note_lines,
     override_line,
@@ -63,16 +67,21 @@ from ..store.handover import (
     record_handover,
     record_printed,
     set_handover_note,
-    short_time,
 )
 from .context import DeskContext
 from .forms.ui_handover_dialog import Ui_HandoverDialog
 from .forms.ui_handover_view import Ui_HandoverView
+from .windows import bring_to_front
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000  # time left is shown in minutes; other desks write to the database too
 OVERDUE_TINT = QColor("#f8d7d3")  # with the word OVERDUE in the row, never instead of it
+# On screen, as on paper: the kind of event in bold, the heading row underlined.
+CHANGES_STYLE = (
+    "td { padding-right: 8px; } td.head { font-weight: bold; border-bottom: 1px solid; }"
+    " .kind { font-weight: bold; } p.counts { margin-bottom: 2px; }"
+)
 HEADERS = ("Urgency · next clock", "Patient", "What is wrong · done", "Outstanding", "Note")
 URGENCY, PATIENT, WRONG, OUTSTANDING, NOTE = range(len(HEADERS))
 
@@ -129,7 +138,7 @@ class HandoverModel(QAbstractTableModel):
             return OVERDUE_TINT
         if role == Qt.ItemDataRole.ForegroundRole and case.overdue:
             return QColor("#000000")  # the tint is light: keep ink dark in any theme
-        if role == Qt.ItemDataRole.FontRole and column in (URGENCY, PATIENT):
+        if role == Qt.ItemDataRole.FontRole and column == URGENCY:
             font = QFont()
             font.setBold(True)
             return font
@@ -152,6 +161,13 @@ class HandoverModel(QAbstractTableModel):
         if column == OUTSTANDING:
             return "\n".join([*alert_todos(case, now), todo_text(case)])
         return "\n".join(words(note_lines(case, now)))
+
+
+def name_preview_controls(preview: QPrintPreviewDialog) -> None:
+    """Qt's print preview leaves its page box unnamed for a screen reader; name it."""
+    for edit in preview.findChildren(QLineEdit):
+        if not isinstance(edit.parentWidget(), QComboBox) and not edit.accessibleName():
+            edit.setAccessibleName("Page")
 
 
 class HandoverDialog(QDialog):
@@ -220,7 +236,7 @@ class HandoverView(QWidget):
         for column, sample in (
             (URGENCY, "OVERDUE 23 h 59 min"),
             (PATIENT, "WORTHINGTON, Alexandra"),
-            (NOTE, "Awaiting MRI slot; ring the"),
+            (NOTE, "Awaiting MRI; ring"),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
@@ -305,29 +321,10 @@ class HandoverView(QWidget):
         self.ui.shiftLabel.setText(f"{shift_text(now)} · {format_london(now)}")
 
     def _show_changes(self, changes: HandoverChanges, now: datetime) -> None:
-        if changes.last_handover is not None:
-            last = changes.last_handover
-            head = f"Last handover: <b>{escape(last.text)}</b>, {escape(format_london(last.at))}"
-        else:
-            head = (
-                f"Since {escape(format_london(changes.since))} "
-                "(no handover recorded yet: the last 12 hours)"
-            )
-        self.ui.changesGroup.setTitle("Since the last handover")
-        parts = [f"<p>{head}</p>"]
-        for title, items in (
-            ("New cases", changes.new_cases),
-            ("Closed", changes.closed_cases),
-            ("Breaches", changes.breaches),
-            ("Category changes", changes.category_changes),
-        ):
-            entries = "; ".join(
-                f"{escape(short_time(i.at, now))} <b>{escape(i.patient_name)}</b> "
-                f"(case {i.case_id}): {escape(i.what)}"
-                for i in items
-            )
-            parts.append(f"<p><b>{title}: {len(items) or 'none'}</b> {entries}</p>")
-        self.ui.changesText.setHtml("".join(parts))
+        """The sheet's table of what happened since the last handover, a line per event."""
+        self.ui.changesGroup.setTitle(changes_heading(changes))
+        self.ui.changesText.document().setDefaultStyleSheet(CHANGES_STYLE)
+        self.ui.changesText.setHtml(changes_table_html(changes, now))
 
     def selected_case_id(self) -> int | None:
         rows = self.ui.casesTable.selectionModel().selectedRows()
@@ -483,9 +480,10 @@ class HandoverView(QWidget):
         preview.finished.connect(lambda _result: self._preview_closed(preview))
         self._preview = preview
         self._printer = printer
-        preview.resize(1200, 860)
+        name_preview_controls(preview)
+        preview.resize(1200, 860)  # a wish: cut down to the screen when shown
         preview.setModal(False)
-        preview.show()
+        bring_to_front(preview)
         return preview
 
     def _paint_preview(self, printer: QPrinter) -> None:

@@ -28,6 +28,7 @@ from .forms.ui_intake import Ui_IntakeForm
 from .intake_fields import Binding, IntakeFields, spoken_time
 from .intake_messages import FieldMessages, align_labels, set_role
 from .known_patient import banner_text, follow_up_text, patient_values
+from .look import inks, scaled_font
 
 DRAFT_DEBOUNCE_MS = 800
 DRAFT_RETRY_MS = 5_000
@@ -67,6 +68,7 @@ class IntakeWindow(QWidget):
         self.ctx = ctx
         self.ui = Ui_IntakeForm()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
+        self._style_for_palette()
         self.ui.triagePanel.set_clock(ctx.clock)
         self.fields = IntakeFields(self.ui, ctx.pathway)
         self.draft_id = draft_id
@@ -96,6 +98,21 @@ class IntakeWindow(QWidget):
         self._refresh()
 
     # ------------------------------------------------------------------ set-up
+    def _style_for_palette(self) -> None:
+        """The colours of hints and messages from the palette in use (a high-contrast theme
+        too), and a title that grows with the system's text size."""
+        ink = inks()
+        self.setStyleSheet(
+            self.styleSheet()
+            + f"QLabel#takenByLabel, QLabel#legendLabel, QLabel[role=\"hint\"] "
+            f"{{ color: {ink.muted.name()}; }}\n"
+            f"QLabel[role=\"error\"] {{ color: {ink.error.name()}; font-weight: bold; }}\n"
+            "QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], "
+            f"QComboBox[invalid=\"true\"] {{ border: 2px solid {ink.error.name()}; "
+            "border-radius: 3px; padding: 1px; }\n"
+        )
+        self.ui.titleLabel.setFont(scaled_font(self.font(), 1.5, bold=True))
+
     def _wire(self) -> None:
         ui = self.ui
         for binding in self.fields:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -55,6 +56,7 @@ from .desk_state import (
 )
 from .forms.ui_main_window import Ui_MainWindow
 from .handover_view import HandoverView
+from .look import error_style
 from .screen_lock import ScreenLock, summarise_deadlines
 from .session import SessionController
 from .settings_dialog import SettingsDialog
@@ -70,6 +72,11 @@ CLOCK_MS = 15_000
 _SOMEONE_ELSE = "__someone_else__"
 ALERT_ROWS_MIN, ALERT_ROWS_MAX = 3, 10  # the alert list grows with the alerts, to ten rows
 STAGE_ORDER = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
+
+
+def _address(obj: object) -> int:
+    """A Qt object's identity that still holds while it is being destroyed."""
+    return int(shiboken6.getCppPointer(obj)[0]) if shiboken6.isValid(obj) else id(obj)
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +97,7 @@ class MainWindow(QMainWindow):
         self._handover: HandoverView | None = None
         self._settings: SettingsDialog | None = None
         self._shortcuts: ShortcutsDialog | None = None
+        self._openers: dict[int, QWidget] = {}  # window -> the window it was opened from
         self._intakes: list[QWidget] = []
         self._fitted = False
         self._select_after_load: int | None = None
@@ -217,7 +225,7 @@ class MainWindow(QMainWindow):
         self._db_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addWidget(self._count_label, 1)
         self._backup_label = QLabel()
-        self._backup_label.setStyleSheet("color: #8b0000; font-weight: bold;")
+        self._backup_label.setStyleSheet(error_style())
         self._backup_label.hide()
         self.statusBar().addWidget(self._backup_label)
         self.statusBar().addPermanentWidget(self._db_label)
@@ -429,17 +437,31 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _return_here_after(self, window: QWidget) -> None:
-        """When a window of the desk closes, the keyboard comes back to the board."""
+        """When a window of the desk closes, the keyboard goes back where it came from:
+        the board (on a selected row) for a window opened from the board, or the window
+        it was opened from, such as a call being typed."""
+        opener = QApplication.activeWindow()
+        if opener is None or opener is window or not isinstance(opener, QWidget):
+            opener = self
+        self._openers[_address(window)] = opener
         window.destroyed.connect(self._window_closed)
 
-    def _window_closed(self, *_args: object) -> None:
-        QTimer.singleShot(0, self, self._back_to_board)  # once the window manager is done
+    def _window_closed(self, window: object = None) -> None:
+        opener = self._openers.pop(_address(window), self) if window is not None else self
+        # Once the window manager is done with the closing window.
+        QTimer.singleShot(0, self, lambda: self._return_to(opener))
 
-    def _back_to_board(self) -> None:
+    def _board_after_cover(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self.show_board_focus)
+
+    def _return_to(self, opener: QWidget) -> None:
         if not self.isVisible() or QApplication.activeModalWidget() is not None:
             return
         if self.session is not None and self.session.covered:
             return  # the lock screen has the keyboard
+        if opener is not self and alive(opener) and opener.isVisible():
+            opener.activateWindow()
+            return
         self.activateWindow()
         self.show_board_focus()
 
@@ -468,9 +490,12 @@ class MainWindow(QMainWindow):
         session.signed_in.connect(self._show_session)
         session.unlocked.connect(self._show_session)
         session.signed_out.connect(self._show_session)
-        # Whoever signs in (or unlocks) starts on the board, not in an empty Find box.
-        session.signed_in.connect(lambda _user: self.show_board_focus())
-        session.unlocked.connect(self.show_board_focus)
+        # Whoever signs in (or unlocks) starts on the board, not in an empty Find box:
+        # once the lock screen has gone, which hands the focus on as it hides.
+        session.signed_in.connect(self._board_after_cover)
+        session.cover_changed.connect(
+            lambda covered: None if covered else self._board_after_cover()
+        )
         lock = ScreenLock(session, self, overlay=True)
         self.screen_lock = lock
         if self.alert_panel is not None:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from ..domain.errors import InputError
 from ..store.auth import SignInError, needs_first_admin
 from .forms.ui_sign_in import Ui_SignInDialog
+from .look import error_style
 from .session import SessionController
 
-ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"
 BANNER_STYLE = (
     "QLabel { background: #f8e1e1; color: #5c1010; border: 1px solid #8b1a1a;"
     " border-radius: 4px; padding: 6px; }"
@@ -75,7 +75,7 @@ class SignInDialog(QDialog):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.ui.titleLabel.setFont(title_font)
-        self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.messageLabel.setStyleSheet(error_style())
         show_message(self.ui.messageLabel, "")
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)

@@ -11,17 +11,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from ..domain.clock import format_london
 from ..domain.deadlines import Stage
 from ..store.cases import TimelineEntry
 from .board_model import short_london  # `Sat 27 Mar 09:45 GMT`, as on the board
+from .look import inks
 from .urgency import stage_icon
 
 COLUMNS = ("When", "Who", "What", "Detail")
 WHEN, WHO, WHAT, DETAIL = range(4)
-_BREACH_INK = QColor("#8b1a1a")
 # Things that change what happens next stand out; routine entries stay plain.
 _BOLD_KINDS = frozenset({"breach", "category", "close", "reopen", "triage"})
 
@@ -90,7 +90,7 @@ class TimelineModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and e.kind == "breach":
-            return _BREACH_INK
+            return inks().error
         if role == Qt.ItemDataRole.DecorationRole and column == WHAT and e.kind == "breach":
             return stage_icon(Stage.breached)
         if role == Qt.ItemDataRole.UserRole:

@@ -41,8 +41,9 @@ from ..store.auth import (
 from ..store.permissions import PermissionDenied, authorize
 from ..store.users import ROLES
 from .forms.ui_user_admin import Ui_UserAdminDialog
+from .look import error_style
 from .session import SessionController
-from .sign_in import BANNER_STYLE, ERROR_STYLE, field_sentence, show_message
+from .sign_in import BANNER_STYLE, field_sentence, show_message
 from .windows import bring_to_front
 
 ROLE_LABELS = {
@@ -96,7 +97,7 @@ class UserAdminDialog(QDialog):
             "add.password": ui.addPasswordError,
         }
         for label in self._errors.values():
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(error_style())
             show_message(label, "")
         show_message(ui.addMessage, "")
         for role in ROLES:

@@ -226,16 +226,12 @@ def _change_table(rows: Sequence[tuple[str, str, str, str]]) -> str:
     )
 
 
-def changes_html(sheet: HandoverSheet) -> str:
-    """The top of the first page: what happened since the role last changed hands, a
-    compact table of one line per event (two tables side by side when there are many),
-    then how many cases are open."""
-    ch, now = sheet.changes, sheet.printed_at
-    rows = change_rows(ch, now)
-    parts = [
-        f"<h2>{_e(changes_heading(ch))}</h2>",
-        f'<p class="counts">{_e(changes_counts(ch))}</p>',
-    ]
+def changes_table_html(changes: HandoverChanges, now: datetime) -> str:
+    """What happened since the role last changed hands: the counts, then a compact table
+    of one line per event (two tables side by side when there are many). The sheet and
+    the handover window both show it."""
+    rows = change_rows(changes, now)
+    parts = [f'<p class="counts">{_e(changes_counts(changes))}</p>']
     if len(rows) > CHANGES_SIDE_BY_SIDE:
         half = (len(rows) + 1) // 2
         parts.append(
@@ -245,6 +241,17 @@ def changes_html(sheet: HandoverSheet) -> str:
         )
     elif rows:
         parts.append(_change_table(rows))
+    return "".join(parts)
+
+
+def changes_html(sheet: HandoverSheet) -> str:
+    """The top of the first page: the changes since the last handover, then how many
+    cases are open."""
+    ch = sheet.changes
+    parts = [
+        f"<h2>{_e(changes_heading(ch))}</h2>",
+        changes_table_html(ch, sheet.printed_at),
+    ]
     cases = sheet.cases
     if cases:
         overdue = sum(1 for c in cases if c.overdue)

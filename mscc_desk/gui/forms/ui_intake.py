@@ -29,19 +29,13 @@ class Ui_IntakeForm(object):
             IntakeForm.setObjectName(u"IntakeForm")
         IntakeForm.resize(1400, 900)
         IntakeForm.setStyleSheet(u"\n"
-"QLabel#titleLabel { font-size: 15pt; font-weight: bold; }\n"
 "QGroupBox { font-weight: bold; }\n"
 "QGroupBox QCheckBox { margin-left: 24px; }\n"
 "QLabel[role=\"heading\"] { font-weight: bold; padding-top: 4px; }\n"
-"QLabel#takenByLabel { color: #3e4c59; }\n"
-"QLabel#legendLabel { color: #3e4c59; }\n"
-"QLabel[role=\"hint\"] { color: #3e4c59; }\n"
-"QLabel[role=\"error\"] { color: #9b1c1c; font-weight: bold; }\n"
-"QLabel[role=\"summary\"] { color: #1f2933; }\n"
-"QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], QComboBox[invalid=\"true\"] { border: 2px solid #9b1c1c; border-radius: 3px; padding: 1px; }\n"
 "QFrame#knownPatientFrame { background: #fff4ce; border: 1px solid #c9a227; border-radius: 4px; }\n"
 "QFrame#followUpFrame { background: #e3f0fb; border: 1px solid #4a7fb0; border-radius: 4px; }\n"
 "QFrame#discardFrame { background: #fde8e8; border: 1px solid #9b1c1c; border-radius: 4px; }\n"
+"QFrame#knownPatientFrame QLabel, QFrame#followUpFrame QLabel, QFrame#discardFrame QLabel { color: #1b1b1b; }\n"
 "")
         self.rootLayout = QVBoxLayout(IntakeForm)
         self.rootLayout.setObjectName(u"rootLayout")
@@ -456,8 +450,8 @@ class Ui_IntakeForm(object):
         self.row_case_diagnosed_on.setObjectName(u"row_case_diagnosed_on")
         self.case_diagnosed_on = QLineEdit(self.groupCancer)
         self.case_diagnosed_on.setObjectName(u"case_diagnosed_on")
-        self.case_diagnosed_on.setMinimumSize(QSize(170, 0))
-        self.case_diagnosed_on.setMaximumSize(QSize(170, 16777215))
+        self.case_diagnosed_on.setMinimumSize(QSize(200, 0))
+        self.case_diagnosed_on.setMaximumSize(QSize(200, 16777215))
 
         self.row_case_diagnosed_on.addWidget(self.case_diagnosed_on)
 
