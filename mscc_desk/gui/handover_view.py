@@ -48,6 +48,7 @@ from ..reports.handover import (
     changes_heading,
     changes_table_html,
     configure_printer,
+    identity,
     note_lines,
     override_line,
     patient_lines,
@@ -361,7 +362,7 @@ class HandoverView(QWidget):
         nxt = case.next_deadline
         clock = f"{escape(nxt.label)}: <b>{escape(nxt.time_left)}</b>" if nxt else "no clock"
         self.ui.caseLabel.setText(
-            f"<b>{escape(case.patient_name)}</b> · NHS {escape(case.nhs_display)} · "
+            f"<b>{escape(case.patient_name)}</b> · {escape(identity(case))} · "
             f"case {case.case_id}<br>{escape(case.category_short)} · {clock}"
         )
 

@@ -389,15 +389,22 @@ def urgency_lines(
     return lines
 
 
+def identity(case: HandoverCase) -> str:
+    """`NHS 943 476 5919`; the hospital number only when there is no NHS number to find
+    the person by; or says there is neither."""
+    if case.nhs_number:
+        return f"NHS {case.nhs_display}"
+    return f"MRN {case.hospital_number}" if case.hospital_number else "no NHS number"
+
+
 def patient_lines(case: HandoverCase) -> list[Line]:
     """Who and where. Who called is on the case view: a sheet of 40 cases on five pages
     has room for what the next coordinator must act on, not for every telephone number."""
-    # The hospital number only when there is no NHS number to find the person by.
-    if case.nhs_number:
-        ident = f"NHS {case.nhs_display}"
-    else:
-        ident = f"MRN {case.hospital_number}" if case.hospital_number else "no NHS number"
-    return [("name", case.patient_name), ("nhs", f"{ident} · {case.age} y"), ("", case.location)]
+    return [
+        ("name", case.patient_name),
+        ("nhs", f"{identity(case)} · {case.age} y"),
+        ("", case.location),
+    ]
 
 
 def situation_lines(case: HandoverCase) -> list[Line]:
@@ -467,7 +474,7 @@ def case_html(case: HandoverCase, now: datetime, pathway: Pathway, tags: Sequenc
 def continued_html(case: HandoverCase) -> str:
     return (
         f'<p class="continued">Continued: <b>{_e(case.patient_name)}</b>, '
-        f"NHS {_e(case.nhs_display)}, case {case.case_id}</p>"
+        f"{_e(identity(case))}, case {case.case_id}</p>"
     )
 
 

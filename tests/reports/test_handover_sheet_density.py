@@ -19,7 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import format_nhs
-from mscc_desk.reports.handover import print_handover, render_handover_pdf
+from mscc_desk.reports.handover import identity, print_handover, render_handover_pdf
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.demo import make_demo
 from mscc_desk.store.engine import Database, open_database
@@ -69,11 +69,7 @@ def test_forty_typical_open_cases_fit_on_five_pages_one_row_each(
     # Every case once, whole on one page, in the order of urgency.
     positions = []
     for case in cases:
-        if case.nhs_number:
-            ident = f"NHS {case.nhs_display}"
-        else:
-            ident = f"MRN {case.hospital_number}" if case.hospital_number else "no NHS number"
-        row = f"{case.patient_name} {ident}"  # the name with who they are, in their row
+        row = f"{case.patient_name} {identity(case)}"  # the name with who they are, in its row
         holding = [i for i, t in enumerate(texts) if row in t]
         assert len(holding) == 1, f"{row} on pages {holding}"
         positions.append((holding[0], texts[holding[0]].index(row)))
