@@ -453,7 +453,7 @@ class AlertPanel(QWidget):
         alert = self.selected_alert()
         ui = self.ui
         for button in (ui.ackButton, ui.openButton, ui.reasonButton):
-            button.setVisible(not self._locked)
+            button.setVisible(not self._locked and bool(self._alerts))
         if self._locked or alert is None:
             ui.detailLabel.setText(
                 "Sign in to see who the alerts are about and to act on them."

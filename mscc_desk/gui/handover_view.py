@@ -44,7 +44,6 @@ from ..domain.clock import format_london, london
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway
 from ..reports.handover import (
-    alert_todos,
     changes_heading,
     changes_table_html,
     configure_printer,
@@ -160,7 +159,7 @@ class HandoverModel(QAbstractTableModel):
         if column == WRONG:
             return f"{case.problem}\nDone: {case.done or 'nothing recorded yet'}"
         if column == OUTSTANDING:
-            return "\n".join([*alert_todos(case, now), todo_text(case)])
+            return todo_text(case)
         return "\n".join(words(note_lines(case, now)))
 
 

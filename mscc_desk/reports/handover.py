@@ -64,7 +64,7 @@ NBSP = "\u00a0"
 MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
 DAY_STARTS, NIGHT_STARTS = 8, 20  # hours, Europe/London
 PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
-MARGIN_MM = 10.0
+MARGIN_MM = 8.0  # inside what office printers reach; every millimetre is a line of text
 GAP_MM = 3.0
 FONT_FAMILIES = ["DejaVu Sans Condensed", "Segoe UI", "Arial", "Liberation Sans", "Helvetica"]
 BODY_PT = 9.0  # the least a tired reader should be given; headings are larger
@@ -351,19 +351,24 @@ def todo_text(case: HandoverCase) -> str:
     return "; ".join(words) or "nothing"
 
 
-def alert_todos(case: HandoverCase, now: datetime) -> list[str]:
-    """An alert nobody has acknowledged is something to do, first."""
+def alert_lines(case: HandoverCase, pathway: Pathway) -> list[Line]:
+    """An alert nobody has acknowledged, under the clock it is about (the stage goes
+    without saying there: the time left says OVERDUE or how long is left)."""
     nxt = case.next_deadline
-    out = []
+    lines: list[Line] = []
     for alert in case.alerts:
-        clock = "" if nxt is not None and alert.clock == nxt.label else f"{alert.clock}: "
-        stage = STAGE_WORDS.get(alert.stage, alert.stage)
-        out.append(f"acknowledge the alert ({clock}{stage}, {short_time(alert.raised_at, now)})")
-    return out
+        if nxt is not None and alert.clock == nxt.label:
+            lines.append(("alert", "alert not acknowledged"))
+        else:
+            stage = STAGE_WORDS.get(alert.stage, alert.stage)
+            lines.append(
+                ("alert", f"{pathway.clock_short(alert.clock)}: {stage}, alert not acknowledged")
+            )
+    return lines
 
 
-def todo_html(case: HandoverCase, now: datetime) -> str:
-    parts = [f'<span class="alert">{_e(a)}</span>' for a in alert_todos(case, now)]
+def todo_html(case: HandoverCase) -> str:
+    parts = []
     for t in todo_items(case):
         label = _e(t.label) + (LOCAL_MARK if t.local else "")
         parts.append(f'<span class="started">{label}</span>' if t.started else label)
@@ -374,7 +379,7 @@ def urgency_lines(
     case: HandoverCase, now: datetime, pathway: Pathway, tags: Sequence[str] = ()
 ) -> list[Line]:
     """How urgent, in words: the category, the clock that runs out next and its time left,
-    and any other clock (alerts nobody has acknowledged head the outstanding list)."""
+    any other clock, and an alert nobody has acknowledged."""
     lines: list[Line] = [("cat", " · ".join((case.category_short, *tags)))]
     nxt = case.next_deadline
     if nxt is None:
@@ -386,7 +391,7 @@ def urgency_lines(
         lines.append(("minor", f"{was} {short_time(nxt.due_at, now)}"))
         for other in case.deadlines[1:]:
             lines.append(("minor", f"Also {pathway.clock_short(other.label)}: {other.time_left}"))
-    return lines
+    return lines + alert_lines(case, pathway)
 
 
 def identity(case: HandoverCase) -> str:
@@ -457,7 +462,7 @@ def case_html(case: HandoverCase, now: datetime, pathway: Pathway, tags: Sequenc
             _html_lines(urgency_lines(case, now, pathway, tags)),
             _html_lines(patient_lines(case)),
             _html_lines(situation_lines(case)),
-            todo_html(case, now),
+            todo_html(case),
             _html_lines(note_lines(case, now)),
         )
     )

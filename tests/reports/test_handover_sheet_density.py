@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.nhs_number import format_nhs
 from mscc_desk.reports.handover import identity, print_handover, render_handover_pdf
+from mscc_desk.store.alerts import raise_alerts
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.demo import make_demo
 from mscc_desk.store.engine import Database, open_database
@@ -42,6 +43,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         summary = make_demo(db, cases=2000, seed=1, clock=FakeClock(DEMO_NOW))
         assert summary["open"] == 40
+        # As on a desk that is running: the overdue and nearly due clocks have alerts
+        # nobody has acknowledged yet, and each says so in its row.
+        assert len(raise_alerts(db, DEMO_NOW)) >= 8
     finally:
         db.dispose()
     return path
@@ -76,6 +80,7 @@ def test_forty_typical_open_cases_fit_on_five_pages_one_row_each(
     assert positions == sorted(positions), "not most urgent first"
     # Urgency in words with the time left, and the note column, on every page.
     assert whole.count("OVERDUE") >= sum(1 for c in cases if c.overdue)
+    assert whole.count("alert not acknowledged") == sum(len(c.alerts) for c in cases) >= 8
     for text in texts:
         assert "Urgency · next clock" in text and "Note (write here)" in text
         assert "Outstanding († local policy)" in text
