@@ -10,15 +10,25 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .cli_identity import add_identity_options, administrator_claim, claim, parse_expiry
+from .domain import limits
 from .domain.errors import InputError
+from .log_events import log_event
+from .private_files import restrict_umask
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+# Commands that set up no log here: `triage` touches nothing on disk, and the window
+# sets up its own (with crash reports).
+_UNLOGGED = frozenset({"gui", "triage"})
+
+log = logging.getLogger(__name__)
 
 
 class UsageError(Exception):
@@ -41,6 +51,16 @@ def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
     )
 
 
+def _case_id(text: str) -> int:
+    """An id the database can hold; anything else is bad input naming `--case`."""
+    try:
+        return limits.check_id(int(text), "--case")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.problem) from None
+    except ValueError:  # not a number, or more digits than int() converts
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mscc-desk", description="MSCC coordinator's workstation (NICE NG234)")
     _db_option(parser, top=True)
@@ -60,27 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("record", help="record an incoming call")
     _db_option(p)
-    p.add_argument("--json", required=True, metavar="FILE|-")
-    p.add_argument("--case", type=int, metavar="ID", help="a follow-up call on this case")
     p.add_argument(
-        "--user",
-        metavar="NAME",
-        help="who took the call (default: $MSCC_DESK_USER, else the login name)",
+        "--json",
+        required=True,
+        metavar="FILE|-",
+        help="the call; `-` reads standard input (after the password line, if any)",
     )
+    p.add_argument("--case", type=_case_id, metavar="ID", help="a follow-up call on this case")
+    add_identity_options(p, who="who took the call")
 
     p = sub.add_parser("handover", help="the handover printout of all open cases, as PDF")
     _db_option(p)
     p.add_argument("--pdf", required=True, metavar="OUT")
-    p.add_argument(
-        "--user",
-        metavar="NAME",
-        help="who printed it (default: $MSCC_DESK_USER, else the login name)",
-    )
+    add_identity_options(p, who="who printed it")
 
     p = sub.add_parser("demo", help="fill the database with realistic synthetic cases")
     _db_option(p)
     p.add_argument("--cases", type=int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
+    add_identity_options(p, who="who adds them (an administrator, once one exists)")
 
     p = sub.add_parser("user", help="manage users")
     _db_option(p)
@@ -90,7 +108,34 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", required=True, metavar="ROLE")
     q.add_argument("--display-name", default="", metavar="TEXT")
-    q.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    q.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the new user's password from the first line of stdin; once an "
+        "administrator exists, the second line is the acting administrator's password "
+        "(or set $MSCC_DESK_TOKEN to an administrator's token)",
+    )
+    q.add_argument(
+        "--user",
+        metavar="ADMIN",
+        help="the administrator adding the user, once one exists (default: "
+        "$MSCC_DESK_USER, else the login name)",
+    )
+    q = usersub.add_parser("token", help="(admin) issue, list or revoke a user's API tokens")
+    _db_option(q)
+    q.add_argument("name", metavar="NAME")
+    what = q.add_mutually_exclusive_group()
+    what.add_argument(
+        "--expires", metavar="D", help="a date (YYYY-MM-DD) or days (30d); default 90 days"
+    )
+    what.add_argument("--list", action="store_true", help="list NAME's tokens (no secrets)")
+    what.add_argument("--revoke", metavar="ID|all", help="revoke one token, or all of NAME's")
+    add_identity_options(q, who="the administrator")
+    q = usersub.add_parser("unlock", help="(admin) lift the sign-in pause on a user or a PC")
+    _db_option(q)
+    q.add_argument("name", metavar="NAME", nargs="?")
+    q.add_argument("--workstation", metavar="HOST", help="lift the pause on this workstation")
+    add_identity_options(q, who="the administrator")
 
     p = sub.add_parser("db", help="database maintenance")
     _db_option(p)
@@ -102,21 +147,33 @@ def build_parser() -> argparse.ArgumentParser:
     q = dbsub.add_parser("backup", help="write a consistent backup (a SQLite file)")
     _db_option(q)
     q.add_argument("out", metavar="OUT")
+    add_identity_options(q, who="the administrator making it")
     q = dbsub.add_parser("restore", help="replace the database's contents with a backup")
     _db_option(q)
     q.add_argument("input", metavar="IN")
+    add_identity_options(q, who="the administrator restoring it")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program (`argv` None: the process is ours, so its umask and its log are set
+    here) or a call from Python (`argv` given: neither is touched)."""
+    if argv is None:
+        restrict_umask()  # every file this process creates is private (private_files)
     args_list = list(sys.argv[1:] if argv is None else argv)
+    command = "?"
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:  # `mscc-desk` alone opens the window
             args.command, args.smoke = "gui", False
+        command = args.command
         handler = _HANDLERS.get(args.command)
         if handler is None:
             raise UsageError("mscc-desk: choose a command: " + ", ".join(_HANDLERS))
+        if argv is None and command not in _UNLOGGED:
+            from .logs import setup_logging
+
+            setup_logging(excepthook=False)
         return handler(args)
     except UsageError as exc:
         return _fail(EXIT_BAD_INPUT, str(exc))
@@ -127,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: one line, exit 1, no traceback
         if os.environ.get("MSCC_DESK_DEBUG"):
             raise
+        log_event(log, "cli.failed", level=logging.ERROR, command=command, error=type(exc).__name__)
         return _fail(EXIT_FAILURE, f"error: {_one_line(exc)}")
 
 
@@ -148,15 +206,28 @@ def _read_json(source: str) -> Any:
     except UnicodeDecodeError:
         raise InputError("--json", f"{source} is not UTF-8 text") from None
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             "--json", f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise InputError(
+            "--json", f"is nested more than {limits.MAX_JSON_DEPTH} levels deep"
+        ) from None
+    problem = limits.json_depth_problem(data)
+    if problem:
+        raise InputError("--json", problem)
+    return data
 
 
-def _acting_user(args: argparse.Namespace) -> str:
-    return str(args.user or os.environ.get("MSCC_DESK_USER") or getpass.getuser())
+def _json_int(text: str) -> int:
+    """A number too long to be meant is refused while parsing (before `int()` spends
+    time on it or refuses it with a bare ValueError)."""
+    digits = len(text.lstrip("-"))
+    if digits > limits.MAX_INT_DIGITS:
+        raise InputError("--json", f"a number has {digits} digits; at most {limits.MAX_INT_DIGITS}")
+    return int(text)
 
 
 def _print_json(payload: Any) -> None:
@@ -186,12 +257,13 @@ def cmd_triage(args: argparse.Namespace) -> int:
 def cmd_record(args: argparse.Namespace) -> int:
     from .store.calls import record_call
 
+    who = claim(args)  # the password line comes before the JSON on standard input
     data = _read_json(args.json)
     if not isinstance(data, dict):
         raise InputError("input", "must be a JSON object")
-    user = _acting_user(args)
     db = _open(args)
     try:
+        user = who.act_as(db, "case.write")
         outcome = record_call(db, data, user=user, case_id=args.case)
     finally:
         db.dispose()
@@ -202,8 +274,19 @@ def cmd_record(args: argparse.Namespace) -> int:
 def cmd_handover(args: argparse.Namespace) -> int:
     from .reports.handover import cmd_handover as write_handover
 
-    _print_json(write_handover(args.db, args.pdf, _acting_user(args)))
+    user = _proven(args, "print")  # before the sheet is drawn: a refusal writes no file
+    _print_json(write_handover(args.db, args.pdf, user))
     return EXIT_OK
+
+
+def _proven(args: argparse.Namespace, action: str) -> str:
+    """The acting user, credential checked, for commands that open the database later."""
+    who = claim(args)
+    db = _open(args)
+    try:
+        return who.act_as(db, action)
+    finally:
+        db.dispose()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -211,8 +294,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.cases < 0:
         raise InputError("--cases", "must not be negative")
+    who = claim(args)
     db = _open(args)
     try:
+        who.act_as(db, "db.maintain")  # synthetic patients must not slip into real records
         summary = make_demo(db, cases=args.cases, seed=args.seed)
     finally:
         db.dispose()
@@ -235,19 +320,26 @@ def cmd_db(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
         return EXIT_OK
     if args.db_command == "backup":
+        _proven(args, "db.maintain")  # a backup is every patient's data in one file
         _print_json(maintenance.backup(target, Path(args.out)))
         return EXIT_OK
     if args.db_command == "restore":
         source = Path(args.input)
         if not source.is_file():
             raise InputError("IN", f"{source} does not exist")
+        _proven(args, "db.maintain")
         _print_json(maintenance.restore(target, source))
         return EXIT_OK
     raise UsageError(f"mscc-desk db: unknown command {args.db_command!r}")
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    from .store.auth import provision_user
+    handlers = {"add": _user_add, "token": _user_token, "unlock": _user_unlock}
+    return handlers[args.user_command](args)
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    from .store.auth import needs_first_admin, provision_user
     from .store.engine import utcnow
 
     if not args.password_stdin:
@@ -257,6 +349,10 @@ def cmd_user(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\r\n")
     db = _open(args)
     try:
+        actor: str | None = None
+        admin = administrator_claim(args)
+        if admin.token is not None or admin.password is not None or not needs_first_admin(db):
+            actor = admin.act_as(db, "users.manage")
         info = provision_user(
             db,
             args.name,
@@ -265,10 +361,63 @@ def cmd_user(args: argparse.Namespace) -> int:
             password,
             now=utcnow(),
             os_user=getpass.getuser(),
+            actor=actor,
         )
     finally:
         db.dispose()
     _print_json({"user": info.username, "display_name": info.display_name, "role": info.role})
+    return EXIT_OK
+
+
+def _user_token(args: argparse.Namespace) -> int:
+    from .store.engine import utcnow
+    from .store.tokens import issue_token, list_tokens, revoke_tokens
+
+    who = claim(args)
+    now = utcnow()
+    expires = parse_expiry(args.expires, now)
+    db = _open(args)
+    try:
+        actor = who.act_as(db, "users.manage")
+        if args.list:
+            tokens = list_tokens(db, args.name, actor=actor)
+            _print_json({"user": args.name, "tokens": [t.to_json(now) for t in tokens]})
+        elif args.revoke is not None:
+            revoked = revoke_tokens(db, args.name, args.revoke, actor=actor, now=now)
+            _print_json({"user": args.name, "revoked": revoked})
+        else:
+            issued = issue_token(db, args.name, actor=actor, now=now, expires_at=expires)
+            _print_json(
+                {
+                    "user": issued.username,
+                    "token_id": issued.token_id,
+                    "token": issued.token,
+                    "expires_at": issued.expires_at.isoformat(),
+                }
+            )
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def _user_unlock(args: argparse.Namespace) -> int:
+    from .store.auth import unlock_account, unlock_workstation
+    from .store.engine import utcnow
+
+    if (args.name is None) == (args.workstation is None):
+        raise UsageError("mscc-desk user unlock: give NAME or --workstation HOST (one of them)")
+    who = claim(args)
+    db = _open(args)
+    try:
+        actor = who.act_as(db, "users.manage")
+        if args.workstation is not None:
+            name = unlock_workstation(db, args.workstation, actor=actor, now=utcnow())
+            _print_json({"workstation": name, "unlocked": True})
+        else:
+            info = unlock_account(db, args.name, actor=actor, now=utcnow())
+            _print_json({"user": info.username, "unlocked": True})
+    finally:
+        db.dispose()
     return EXIT_OK
 
 

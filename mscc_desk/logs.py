@@ -1,20 +1,33 @@
 """Logs and crash reports that can be sent to IT without leaking patient data.
 
 Log files outlive the database's access controls: they are attached to support tickets,
-copied to USB sticks and read by people who may not see patient records. Code should
-never log patient details, but a `%r` of a record or a database error (SQLAlchemy puts
-the statement's parameters in its message) slips through sooner or later. So every
-record is scrubbed on its way to the file: NHS-number-like digit runs, dates without a
-time (dates of birth), UK postcodes, quoted values, SQL parameters and values of known
-patient fields are replaced with "[redacted]". Over-redaction is the accepted price.
+copied to USB sticks and read by people who may not see patient records. So, two lines
+of defence:
+
+1. The app logs *events* (`log_events.log_event`: an action and ids, counts, file
+   names; never a field's value), and a test holds every log call in the package to it.
+2. Every record is scrubbed on its way to the file, for what slips through anyway (a
+   library's message; SQLAlchemy puts a statement's parameters in its errors; an
+   exception text). Replaced with "[redacted]": NHS-number-like digit runs (spaced,
+   dotted, dashed or not), dates without a time of day (dates of birth: ISO, UK, US,
+   `1950/02/01`, `01-Feb-1950`, `19500201` ...), UK postcodes, UK phone numbers,
+   hospital numbers (letters then digits, or after "MRN"/"hospital number"), quoted
+   values, SQL parameters, values of known patient fields, and the names of patients
+   the app has put on screen in this process (`remember_names`, fed by the one function
+   that formats a patient's name). No pattern can know every name; the quoted-value,
+   known-field and remembered-name rules are how names are caught, and the first line
+   is why they should not be there at all. Over-redaction is the accepted price.
 
 Crash reports carry the exception type, its scrubbed message and the frames (file, line,
 function) only: no source lines, no local variables, since a local may hold a patient.
+Logs, crash reports and the fault log are created 0600 in a 0700 folder
+(`private_files`); ones left readable by others are tightened at start.
 """
 
 from __future__ import annotations
 
 import faulthandler
+import io
 import logging
 import logging.handlers
 import os
@@ -22,6 +35,7 @@ import re
 import sys
 import threading
 import types
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,41 +43,16 @@ from typing import IO, Any
 
 from platformdirs import user_log_path
 
+from .log_events import PII_FIELDS, REDACTED, log_event
+from .private_files import open_private, private_dir, tighten, tighten_dir
+
 APP_NAME = "mscc-desk"
 LOG_FILE = "mscc-desk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
-REDACTED = "[redacted]"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d:%(threadName)s] %(message)s"
-
-# Fields whose value identifies a person (DATASET.md), wherever they show up: as
-# `extra=` attributes, as keys of a mapping passed as the log arguments, or written as
-# `key=value` / `'key': value` inside a message.
-PII_FIELDS = frozenset(
-    {
-        "nhs_number",
-        "hospital_number",
-        "family_name",
-        "given_name",
-        "name",
-        "patient",
-        "patient_name",
-        "date_of_birth",
-        "dob",
-        "postcode",
-        "address",
-        "phone",
-        "caller_name",
-        "caller_contact",
-        "notes",
-        "note",
-        "advice_text",
-        "histology",
-        "location_detail",
-        "password",
-        "password_hash",
-    }
-)
+# The files of the log folder that may hold scrubbed text; tightened at every start.
+_LOG_FOLDER_FILES = re.compile(r"(mscc-desk\.log(\.\d+)?|crash-.*\.txt|faults\.log)")
 
 _KEY_VALUE = re.compile(
     r"""(?P<key>(?P<q>['"]?)\b(?:"""
@@ -76,17 +65,42 @@ _KEY_VALUE = re.compile(
 _SQL_PARAMETERS = re.compile(r"\[parameters:[^\n]*")
 # Quoted values ('x' or "x") as repr() writes them; apostrophes inside words are kept.
 _QUOTED = re.compile(r"""(?<!\w)'(?:[^'\\\n]|\\.)*'(?!\w)|(?<!\w)"(?:[^"\\\n]|\\.)*"(?!\w)""")
-# NHS numbers: ten digits, alone or as 3-3-4 with spaces or hyphens.
-_NHS = re.compile(r"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
+# NHS numbers: ten digits, alone or grouped 3-3-4, 3-4-3 or 4-3-3 by one kind of space,
+# dot, dash or slash (the same one twice: `101010-4242`, a time and a process id, is not).
+_NHS = re.compile(
+    r"(?<!\d)(?:\d{3}(?P<a>[\s.\-/]?)\d{3}(?P=a)\d{4}|\d{3}(?P<b>[\s.\-/]?)\d{4}(?P=b)\d{3}"
+    r"|\d{4}(?P<c>[\s.\-/]?)\d{3}(?P=c)\d{3})(?!\d)"
+)
+# UK telephone numbers: 0 or +44 / 0044 (with an optional "(0)"), then 9 or 10 digits in
+# any grouping (`020 7946 0958`, `07700 900123`, `(01632) 960 001`, `+44 (0)161 ...`).
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)44[\s.\-]?(?:\(0\)[\s.\-]?)?\(?|\(?0)"
+    r"\d(?:[\s.\-)]{0,2}\d){8,9}(?!\d)"
+)
+# Hospital numbers (MRN): letters then five or more digits (`RX1234567`, `K123456`), or
+# whatever follows "MRN", "hospital number", "hosp no", "unit no".
+_MRN = re.compile(
+    r"(?<![\w.])[A-Z]{1,3}\d{5,10}(?![\w])"
+    r"|\b(?:MRN|hospital\s*(?:number|num|no)|hosp\.?\s*no|unit\s*(?:number|no))\b"
+    r"[\s:#.=]*[A-Z0-9][A-Z0-9\-/]*",
+    re.IGNORECASE,
+)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# Dates without a time of day (a date of birth); instants with a time are kept, since
-# they are what a log is for.
+_DD = r"(?:0[1-9]|[12]\d|3[01])"
+_MM = r"(?:0[1-9]|1[0-2])"
+_YYYY = r"(?:1[89]|20)\d\d"
+# A time of day right after a date: the date is an instant's, which a log is for.
+_TIME_FOLLOWS = r"(?![T ]\d{1,2}:)"
+# Dates without a time of day (a date of birth); instants with a time are kept. A
+# compact date followed by a compact time (`20270327T020000Z`, `20270327-020000`, as in
+# backup and crash-report file names) is a stamp, and kept too.
 _DATES = re.compile(
-    r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)(?![T ]\d{1,2}:)"
+    rf"(?<!\d)\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d){_TIME_FOLLOWS}"
     r"|(?<![\d.])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|(?<![\d.])\d{1,2}[.-]\d{1,2}[.-]\d{4}(?!\d)"
-    rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}(?!\d)"
-    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)",
+    rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]*{_MONTHS}[\s\-/.,]*(?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)"
+    rf"|(?<!\d)(?:{_YYYY}{_MM}{_DD}|{_DD}{_MM}{_YYYY})(?!\d)(?![T_\-]?\d{{4}})",
     re.IGNORECASE,
 )
 # UK postcodes, with or without the space, in any case.
@@ -94,6 +108,45 @@ _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
+# A word of a name: letters, with inner apostrophes or hyphens (O'Neill, Smith-Jones).
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+MAX_REMEMBERED_NAMES = 20_000
+_names: OrderedDict[str, None] = OrderedDict()
+_names_lock = threading.Lock()
+
+
+def remember_names(*names: str) -> None:
+    """Names of people the app has formatted for display: never to appear in a log.
+
+    Each word (and each hyphenated whole) of two letters or more is kept, the most
+    recent MAX_REMEMBERED_NAMES of them, for this process only (never written anywhere).
+    """
+    words = {
+        part.casefold()
+        for name in names
+        if name
+        for match in _WORD.finditer(name)
+        for part in (match[0], *re.split(r"['\u2019\-]", match[0]))
+        if len(part) >= 2
+    }
+    if not words:
+        return
+    with _names_lock:
+        for word in words:
+            _names[word] = None
+            _names.move_to_end(word)
+        while len(_names) > MAX_REMEMBERED_NAMES:
+            _names.popitem(last=False)
+
+
+def forget_names() -> None:
+    """Tests: start from no remembered names."""
+    with _names_lock:
+        _names.clear()
+
+
+def _remembered(match: re.Match[str]) -> str:
+    return REDACTED if match[0].casefold() in _names else match[0]
 
 
 def scrub(text: str, *, quoted: bool = True) -> str:
@@ -102,9 +155,14 @@ def scrub(text: str, *, quoted: bool = True) -> str:
     text = _SQL_PARAMETERS.sub(f"[parameters: {REDACTED}]", text)
     if quoted:
         text = _QUOTED.sub(lambda m: m[0][0] + REDACTED + m[0][0], text)
+    text = _PHONE.sub(REDACTED, text)
     text = _NHS.sub(REDACTED, text)
     text = _DATES.sub(REDACTED, text)
-    return _POSTCODE.sub(REDACTED, text)
+    text = _MRN.sub(REDACTED, text)
+    text = _POSTCODE.sub(REDACTED, text)
+    if _names:
+        text = _WORD.sub(_remembered, text)
+    return text
 
 
 class ScrubFilter(logging.Filter):
@@ -219,9 +277,8 @@ def setup_logging(
     to sys.excepthook) become scrubbed crash reports in the same folder.
     """
     folder = Path(log_dir) if log_dir is not None else default_log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE
-    handler = logging.handlers.RotatingFileHandler(
+    handler = _PrivateRotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
@@ -239,25 +296,52 @@ def setup_logging(
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     logging.captureWarnings(True)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # per start: noise
+    keep_log_folder_private(folder, own=log_dir is None)
     if excepthook:
         install_excepthook(folder)
     return path
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, the first and every one after a rotation, created 0600."""
+
+    def _open(self) -> io.TextIOWrapper:
+        return open_private(self.baseFilename, "a" if "a" in self.mode else "w")
+
+
+def keep_log_folder_private(folder: Path, *, own: bool) -> None:
+    """The folder 0700 (created so; an existing one only if it is the app's own), and
+    its logs and crash reports 0600; each change is logged."""
+    private_dir(folder)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        entries = []
+    for entry in entries:  # before anything is logged: the first line opens the log file
+        if _LOG_FOLDER_FILES.fullmatch(entry.name) and entry.is_file():
+            tighten(entry)
+    if own:
+        tighten_dir(folder)
 
 
 def write_crash_report(exc: BaseException, log_dir: Path | None = None) -> Path | None:
     """Write one scrubbed crash report; never raises (it runs while the app is dying)."""
     try:
         folder = Path(log_dir) if log_dir is not None else default_log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
         now = datetime.now(UTC)
         path = folder / f"crash-{now.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
         body = crash_report_text(exc, now)
-        with path.open("a", encoding="utf-8") as out:
+        with open_private(path) as out:
             out.write(body + "\n")
             out.flush()
             os.fsync(out.fileno())
-        logging.getLogger("mscc_desk.crash").critical(
-            "uncaught %s; crash report %s", type(exc).__name__, path.name
+        log_event(
+            logging.getLogger("mscc_desk.crash"),
+            "app.crashed",
+            level=logging.CRITICAL,
+            error=type(exc).__name__,
+            report=path.name,
         )
         return path
     except Exception:
@@ -316,10 +400,9 @@ def install_excepthook(log_dir: Path | None = None, *, faults: bool = True) -> N
         return
     try:
         # C-level crashes (a Qt segfault): frames only, no data, by Python's design.
-        folder.mkdir(parents=True, exist_ok=True)
         if _fault_file is not None:
             _fault_file.close()
-        _fault_file = (folder / "faults.log").open("a", encoding="utf-8")
+        _fault_file = open_private(folder / "faults.log")
         faulthandler.enable(_fault_file)
     except (OSError, RuntimeError, ValueError):
         pass

@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from ..domain.clock import as_utc
 from ..domain.errors import InputError
+from ..log_events import log_event
 from ..store.audit import record_event
 from ..store.backup import backup_problems, backup_to
 from ..store.backup import restore_from as _restore_from
@@ -84,7 +85,7 @@ def backup_now(db: Database, folder: Path, keep: int, *, actor: str, now: dateti
     now = as_utc(now)
     keep = parse_keep(keep)
     folder = Path(folder).expanduser()
-    with db.session() as session:
+    with db.read_session() as session:
         user_id = authorize(session, actor, "db.maintain").id
     with BACKUP_LOCK:
         try:
@@ -114,7 +115,7 @@ def backup_now(db: Database, folder: Path, keep: int, *, actor: str, now: dateti
                 "scheduled": False,
             },
         )
-    log.info("backup written on request: %s (%d bytes)", written.name, size)
+    log_event(log, "backup.written", file=written.name, bytes=size, pruned=len(pruned))
     return BackupResult(written, size)
 
 
@@ -142,7 +143,7 @@ def restore_problems(path: Path) -> list[str]:
 def may_maintain(db: Database, actor: str) -> str | None:
     """None if `actor` may back up and restore here, else the core's reason why not."""
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             authorize(session, actor, "db.maintain")
     except InputError as exc:
         return exc.problem
@@ -160,7 +161,7 @@ def restore_with_safety_copy(
     """
     now = as_utc(now)
     source = Path(source)
-    with db.session() as session:
+    with db.read_session() as session:
         authorize(session, actor, "db.maintain")
     problems = restore_problems(source)
     if problems:
@@ -179,7 +180,7 @@ def restore_with_safety_copy(
                 user_id=user.id if user is not None else None,
                 detail={"file": str(source), "safety_copy": str(safety), "by": actor},
             )
-    log.warning("database restored from %s; safety copy %s", source.name, safety.name)
+    log_event(log, "db.restored", level=logging.WARNING, file=source.name, safety_copy=safety.name)
     return RestoreResult(source, safety)
 
 
@@ -197,7 +198,7 @@ def last_backup(db: Database, folder: Path) -> LastBackup:
             size = None
     failed_at: datetime | None = None
     failure: str | None = None
-    with db.session() as session:
+    with db.read_session() as session:
         event = session.scalar(
             select(AuditEvent)
             .where(AuditEvent.action.in_(("db.backup", "db.backup_failed")))
@@ -278,7 +279,7 @@ class BackgroundTask(QObject):
         try:
             result = self._fn()
         except Exception as exc:  # reported on the GUI thread, never lost in a thread
-            log.warning("background backup task failed: %s", describe(exc))
+            log_event(log, "backup.task_failed", level=logging.WARNING, error=type(exc).__name__)
             self._finished_in_worker.emit(False, exc)
             return
         self._finished_in_worker.emit(True, result)

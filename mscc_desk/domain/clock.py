@@ -14,12 +14,11 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from .errors import InputError
+from .limits import EARLIEST, LATEST
 
 LONDON = ZoneInfo("Europe/London")
-# Instants outside this range are typing errors, and a clock started near year 9999
-# could not even be computed.
-EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
-LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+# Instants outside EARLIEST..LATEST are typing errors (domain/limits.py), and a clock
+# started near year 9999 could not even be computed.
 
 
 class Clock(Protocol):
@@ -62,7 +61,7 @@ def parse_instant(value: object, field: str) -> datetime:
     """Parse an ISO 8601 instant that carries its offset; anything else is refused."""
     if not isinstance(value, str):
         raise InputError(field, f"expected an ISO 8601 time with an offset, got {_kind(value)}")
-    text = value.strip()
+    text = _printable(value, field)
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     try:
@@ -86,8 +85,9 @@ def parse_date(value: object, field: str) -> date:
     """Parse a calendar date (YYYY-MM-DD); an impossible one says why (30 February)."""
     if not isinstance(value, str):
         raise InputError(field, f"expected a date YYYY-MM-DD, got {_kind(value)}")
+    text = _printable(value, field)
     try:
-        return date.fromisoformat(value.strip())
+        return date.fromisoformat(text)
     except ValueError:
         shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
         why = shape and calendar_problem(int(shape[1]), int(shape[2]), int(shape[3]))
@@ -137,6 +137,15 @@ def format_london(instant: datetime, with_zone: bool = True) -> str:
     local = london(instant)
     text = local.strftime("%a %d %b %Y %H:%M")
     return f"{text} {local.tzname()}" if with_zone else text
+
+
+def _printable(value: str, field: str) -> str:
+    """Stripped; a NUL or other control character (which `fromisoformat` may ignore at the
+    end) is refused rather than parsed around."""
+    text = value.strip()
+    if not (text.isascii() and text.isprintable()):
+        raise InputError(field, f"{value!r} has characters that are not part of a date or time")
+    return text
 
 
 def _kind(value: object) -> str:

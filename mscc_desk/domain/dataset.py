@@ -10,20 +10,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from . import nhs_number, postcode
-from .clock import format_london, parse_date, parse_instant
+from . import limits, nhs_number, postcode
+from .clock import format_london, london, parse_date, parse_instant
 from .errors import InputError
 from .pathway import ChecklistField, Pathway
 from .triage import FACT_KEYS, CaseFacts, parse_facts
 from .typed_time import PartialDate, TypedTimeError, parse_partial_date
 
 MAX_TEXT = 2000
-# Clocks on different PCs disagree a little: a time this far ahead is still "now".
-FUTURE_TOLERANCE = timedelta(minutes=5)
-OLDEST_PLAUSIBLE_AGE_YEARS = 120
+FUTURE_TOLERANCE = limits.FUTURE_TOLERANCE  # the window's typed times check it as you type
 
 
 @dataclass(frozen=True)
@@ -39,6 +37,7 @@ class Field:
     high: int | None = None
     help: str = ""
     max_len: int = MAX_TEXT  # the database column's width, where it has one
+    window: limits.Window = limits.CALL  # for a datetime: its plausible range around now
 
 
 def _f(key: str, label: str, kind: str = "text", **kw: Any) -> Field:
@@ -120,7 +119,7 @@ CASE = (
     _f("advice_given", "Advice given", "choices", choices=ADVICE_ITEMS),
     _f("advice_text", "Advice given (free text)"),
     _f("plan", "Plan", "choices", choices=PLAN_ITEMS),
-    _f("next_contact_due", "Next contact due", "datetime"),
+    _f("next_contact_due", "Next contact due", "datetime", window=limits.PLANNED),
     _f(
         "category_override",
         "Category override",
@@ -142,7 +141,7 @@ PRESENTATION = (
     _f("pain_site", "Pain site / spinal level", "choice", choices=SPINE_LEVELS),
     _f("pain_score", "Pain score (0–10)", "int", low=0, high=10),
     _f("pain_onset", "Pain onset date", "past_date"),
-    _f("neuro_onset_at", "Onset of neurological symptoms", "datetime"),
+    _f("neuro_onset_at", "Onset of neurological symptoms", "datetime", window=limits.HISTORY),
     _f("neuro_progressing", "Neurological symptoms progressing", "yesnounknown"),
     _f("power_left", "Lower-limb power, left (MRC 0–5)", "int", low=0, high=5),
     _f("power_right", "Lower-limb power, right (MRC 0–5)", "int", low=0, high=5),
@@ -221,16 +220,8 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
         raise InputError(
             "case.override_reason", "goes with an override; this call clears the override"
         )
-    if groups["call"]["received_at"] > now + FUTURE_TOLERANCE:
-        raise InputError("call.received_at", "is in the future")
-    if facts.suspected_at > now + FUTURE_TOLERANCE:
-        raise InputError("suspected_at", "is in the future")
+    check_fact_times(facts, now)
     check_suspicion_not_after_call(facts.suspected_at, groups["call"]["received_at"])
-    if facts.immobilised_at is not None and facts.immobilised_at > now + FUTURE_TOLERANCE:
-        raise InputError("immobilised_at", "is in the future")
-    onset = groups["presentation"].get("neuro_onset_at")
-    if onset is not None and onset > now + FUTURE_TOLERANCE:
-        raise InputError("presentation.neuro_onset_at", "is in the future")
     return CallRecord(
         facts=facts,
         call=groups["call"],
@@ -264,12 +255,14 @@ def partial_date(value: object, name: str, now: datetime) -> PartialDate:
     if not isinstance(value, str):
         wanted = "a date such as 2019-03-14, 2019-03 or 2019"
         raise InputError(name, f"expected {wanted}, got {_kind(value)}")
+    today = london(now).date()
     try:
-        known = parse_partial_date(value, now.date())
+        known = parse_partial_date(value, today)
     except TypedTimeError as exc:
         raise InputError(name, str(exc)) from None
-    if known.first_day > now.date():
+    if known.first_day > today:
         raise InputError(name, f"{known.spoken()} is in the future")
+    limits.check_past_date(known.first_day, today, name)  # not before 1900
     return known
 
 
@@ -283,6 +276,17 @@ def check_suspicion_not_after_call(suspected_at: datetime, received_at: datetime
             f"({format_london(received_at)}): the clock runs from the call unless an "
             "earlier time of suspicion is recorded. Leave it blank to use the call's time",
         )
+
+
+def check_fact_times(facts: CaseFacts, now: datetime) -> None:
+    """The triage facts' instants lie in a call's plausible range (`limits.CALL`).
+
+    `triage` alone has no "now" and only knows the absolute range; a recorded call does.
+    The call's own fields are checked by their `Field.window` in `clean_value`.
+    """
+    limits.check_instant(facts.suspected_at, now, limits.CALL, "suspected_at")
+    if facts.immobilised_at is not None:
+        limits.check_instant(facts.immobilised_at, now, limits.CALL, "immobilised_at")
 
 
 def clean_group(
@@ -346,15 +350,11 @@ def clean_value(f: Field, value: object, name: str, now: datetime) -> Any:
     if f.kind == "partial_date":
         return partial_date(value, name, now).first_day
     if f.kind == "datetime":
-        return parse_instant(value, name)
-    if f.kind in ("dob", "past_date"):
-        day = parse_date(value, name)
-        today = now.date()
-        if day > today:
-            raise InputError(name, "is in the future")
-        if f.kind == "dob" and day < date(today.year - OLDEST_PLAUSIBLE_AGE_YEARS, 1, 1):
-            raise InputError(name, f"is not a plausible date of birth ({day.isoformat()})")
-        return day
+        return limits.check_instant(parse_instant(value, name), now, f.window, name)
+    if f.kind == "dob":
+        return limits.check_birth_date(parse_date(value, name), london(now).date(), name)
+    if f.kind == "past_date":
+        return limits.check_past_date(parse_date(value, name), london(now).date(), name)
     if f.kind == "choice":
         if not isinstance(value, str) or value not in f.choices:
             raise InputError(name, f"{value!r} is not one of {', '.join(f.choices)}")
@@ -401,6 +401,7 @@ def checklist_field(cf: ChecklistField, label: str) -> Field:
         choices=cf.options,
         low=0 if cf.kind == "score10" else None,
         high=10 if cf.kind == "score10" else None,
+        window=limits.HISTORY,
     )
 
 
@@ -451,9 +452,7 @@ def clean_checklist_value(cf: ChecklistField, value: object, name: str, now: dat
             raise InputError(name, str(exc)) from None
         return {**{str(k): str(v) for k, v in value.items()}, "total": result.total}
     cleaned = clean_value(checklist_field(cf, cf.key), value, name, now)
-    if isinstance(cleaned, datetime):
-        if cleaned > now + FUTURE_TOLERANCE:
-            raise InputError(name, "is in the future")
+    if isinstance(cleaned, datetime):  # its window (limits.HISTORY) was checked
         return cleaned.isoformat()
     return cleaned
 

@@ -38,7 +38,7 @@ class Coordinator:
 
 
 def known_users(db: Database) -> list[KnownUser]:
-    with db.session() as session:
+    with db.read_session() as session:
         users = session.scalars(
             select(User).where(User.active.is_(True)).order_by(User.display_name)
         ).all()
@@ -46,7 +46,7 @@ def known_users(db: Database) -> list[KnownUser]:
 
 
 def last_desk_user(db: Database) -> str:
-    with db.session() as session:
+    with db.read_session() as session:
         return get_setting(session, DESK_USER_KEY) or ""
 
 
@@ -70,7 +70,7 @@ def remember_desk_user(
 
 
 def current_coordinator(db: Database) -> Coordinator:
-    with db.session() as session:
+    with db.read_session() as session:
         row = session.get(Setting, COORDINATOR_KEY)
         return Coordinator(row.value, row.updated_at) if row else Coordinator("", None)
 

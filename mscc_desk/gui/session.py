@@ -91,7 +91,7 @@ def lock_minutes(db: Database) -> int:
     A bad stored value falls back to the default rather than to "never lock": the
     setting must never be a way to leave patient data on an unattended screen.
     """
-    with db.session() as session:
+    with db.read_session() as session:
         raw = get_setting(session, LOCK_MINUTES_KEY)
     try:
         minutes = int(str(raw).strip()) if raw is not None else DEFAULT_LOCK_MINUTES

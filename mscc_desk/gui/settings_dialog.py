@@ -131,7 +131,7 @@ class SettingsDialog(QDialog):
         self.ui.dueSoonSpin.setValue(current.due_soon_minutes)
         self.ui.imminentSpin.setValue(current.imminent_minutes)
         self.ui.soundCheck.setChecked(current.sound)
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             backups = read_settings(session)
         self._backup_settings = backups
         self.ui.folderEdit.setText(str(backups.folder))

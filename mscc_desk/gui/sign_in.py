@@ -1,8 +1,9 @@
 """The sign-in dialog: at start-up, and when a registrar takes over the desk at night.
 
 It says only what the store says. A wrong password and an unknown username get the same
-sentence, so the dialog cannot tell a passer-by which usernames exist; after too many
-failures the store's message says until when sign-in is refused.
+sentence, so the dialog cannot tell a passer-by which usernames exist; after several
+failures sign-in pauses, and the store's message says how long to wait. That is shown
+calmly, not in alarm red: the person at the desk has most likely just mistyped.
 
 Modality is deliberate. At start-up, before any patient data is on screen, the dialog is
 application-modal: there is nothing else to use yet. As "Switch user" it is modal to the
@@ -19,8 +20,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from ..domain.errors import InputError
 from ..store.auth import SignInError, needs_first_admin
 from .forms.ui_sign_in import Ui_SignInDialog
-from .look import error_style
+from .look import colour_style, error_style
 from .session import SessionController
+
+
+def pause_style() -> str:
+    """A pause after wrong passwords is news, not a mistake: muted, not the error's red."""
+    return colour_style("muted")
+
 
 BANNER_STYLE = (
     "QLabel { background: #f8e1e1; color: #5c1010; border: 1px solid #8b1a1a;"
@@ -129,7 +136,7 @@ class SignInDialog(QDialog):
             else:
                 self.controller.sign_in(username, password)
         except SignInError as exc:
-            self._refused(exc.message)
+            self._refused(exc.message, paused=exc.paused_until is not None)
             return False
         except InputError as exc:
             self._refused(field_sentence(exc))
@@ -138,10 +145,22 @@ class SignInDialog(QDialog):
         self.accept()
         return True
 
-    def _refused(self, text: str) -> None:
+    def _refused(self, text: str, *, paused: bool = False) -> None:
+        self.ui.messageLabel.setStyleSheet(pause_style() if paused else error_style())
         show_message(self.ui.messageLabel, text)
+        self._fit_message()
         self.ui.passwordEdit.clear()  # never leave a typed password lying on screen
         self.ui.passwordEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_message(self) -> None:
+        """Grow to show the whole message: a cut-off "how long to wait" helps nobody."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _update(self) -> None:
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)

@@ -1,4 +1,5 @@
-"""Managing who may sign in: add, disable or enable, reset a password, change a role.
+"""Managing who may sign in: add, disable or enable, reset a password, change a role,
+and lift the pause that wrong passwords put on an account.
 
 Only administrators manage users, and the store checks that on every action: this window
 also hides its controls from anyone else, but the refusal it shows is the store's own,
@@ -14,6 +15,7 @@ whoever walks up to an unattended desk.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -31,12 +33,15 @@ from ..domain.errors import InputError
 from ..store.auth import (
     MIN_PASSWORD_LENGTH,
     UserInfo,
+    account_pauses,
     change_role,
     create_user,
     disable_user,
     enable_user,
     list_users,
+    pause_end_text,
     reset_password,
+    unlock_account,
 )
 from ..store.permissions import PermissionDenied, authorize
 from ..store.users import ROLES
@@ -61,10 +66,12 @@ def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
 
 
-def account_text(user: UserInfo) -> str:
+def account_text(user: UserInfo, paused_until: datetime | None = None) -> str:
     text = "Active" if user.active else "Disabled"
     if not user.has_password:
         text += " · no password yet"
+    if paused_until is not None:
+        text += f" · sign-in paused until {pause_end_text(paused_until)}"
     return text
 
 
@@ -80,6 +87,7 @@ class UserAdminDialog(QDialog):
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self._users: list[UserInfo] = []
+        self._pauses: dict[str, datetime] = {}
         ui = self.ui
         ui.noteLabel.setText(
             f"<b>{NEVER_DELETED}</b> To stop someone signing in, disable their account; "
@@ -118,6 +126,7 @@ class UserAdminDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.changeRoleButton.clicked.connect(self.change_role)
         ui.enableButton.clicked.connect(self.toggle_enabled)
+        ui.unlockButton.clicked.connect(self.lift_pause)
         ui.resetButton.clicked.connect(self.reset_password)
         ui.addButton.clicked.connect(self.add_user)
         ui.resetPasswordEdit.returnPressed.connect(ui.resetRepeatEdit.setFocus)
@@ -179,7 +188,7 @@ class UserAdminDialog(QDialog):
     def _check_admin(self) -> None:
         """Ask the store itself whether the signed-in person may manage users."""
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.read_session() as session:
                 authorize(session, self._actor(), "users.manage")
         except PermissionDenied as exc:
             self._refuse(exc)
@@ -196,11 +205,13 @@ class UserAdminDialog(QDialog):
     def refresh(self) -> None:
         keep = self.selected_username()
         self._users = list_users(self.ctx.db)
+        self._pauses = account_pauses(self.ctx.db, self.ctx.clock.now())
         table = self.ui.usersTable
         table.setSortingEnabled(False)
         table.setRowCount(len(self._users))
         for row, user in enumerate(self._users):
-            cells = (user.username, user.display_name, role_label(user.role), account_text(user))
+            status = account_text(user, self._pauses.get(user.username))
+            cells = (user.username, user.display_name, role_label(user.role), status)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(USERNAME_ROLE, user.username)
@@ -224,6 +235,7 @@ class UserAdminDialog(QDialog):
             ui.roleCombo,
             ui.changeRoleButton,
             ui.enableButton,
+            ui.unlockButton,
             ui.resetPasswordEdit,
             ui.resetRepeatEdit,
             ui.resetButton,
@@ -233,13 +245,15 @@ class UserAdminDialog(QDialog):
             ui.selectedNameLabel.setText("Choose a user in the list.")
             ui.statusLabel.setText("")
             ui.enableButton.setText("&Disable account")
+            ui.unlockButton.hide()
             return
         ui.selectedNameLabel.setText(
             f"<b>{escape(user.display_name)}</b> ({escape(user.username)})"
         )
         ui.roleCombo.setCurrentIndex(max(ui.roleCombo.findData(user.role), 0))
-        ui.statusLabel.setText(account_text(user))
+        ui.statusLabel.setText(account_text(user, self._pauses.get(user.username)))
         ui.enableButton.setText("&Disable account" if user.active else "&Enable account")
+        ui.unlockButton.setVisible(user.username in self._pauses)
 
     # --- acting ----------------------------------------------------------------------
 
@@ -273,6 +287,19 @@ class UserAdminDialog(QDialog):
             # Disabled their own account: the store refuses them from now on anyway.
             self.controller.sign_out(reason="disabled")
         return done
+
+    def lift_pause(self) -> bool:
+        """Let someone whose wrong passwords paused their account sign in at once."""
+        user = self._selected()
+        if user is None:
+            return False
+        return self._act(
+            lambda: unlock_account(
+                self.ctx.db, user.username, actor=self._actor(), now=self.ctx.clock.now()
+            ),
+            {"username": "status"},
+            "status",
+        )
 
     def reset_password(self) -> bool:
         user = self._selected()

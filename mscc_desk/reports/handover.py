@@ -53,6 +53,7 @@ from ..store.handover import (
     HandoverCase,
     HandoverChanges,
     changes_since_last_handover,
+    check_may_print,
     current_coordinator,
     handover_cases,
     service_name,
@@ -854,8 +855,16 @@ def render_handover_pdf(
 
 
 def _render(
-    db: Database, out: Path, *, printed_by: str, now: datetime, pathway: Pathway | None
+    db: Database,
+    out: Path,
+    *,
+    printed_by: str,
+    now: datetime,
+    pathway: Pathway | None,
+    before_replace: Callable[[int, int], None] | None = None,
 ) -> tuple[int, int]:
+    """`before_replace(pages, open_cases)` (the audit record) runs before the rename: if
+    it refuses, no file is left."""
     ensure_gui_application()
     sheet = load_sheet(db, printed_by=printed_by, now=now, pathway=pathway)
     out = out.expanduser().resolve()
@@ -870,6 +879,8 @@ def _render(
         writer.setCreator("MSCC Desk")
         pages = paint_sheet(writer, sheet)
         del writer  # flushes and closes the file
+        if before_replace is not None:
+            before_replace(pages, len(sheet.cases))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -893,11 +904,17 @@ def cmd_handover(db_target: str | None, out: str, printed_by: str) -> dict[str, 
     if not printed_by.strip():
         raise InputError("user", "is required")
     now = SystemClock().now()
+    path = str(target.resolve())
+
+    def record(pages: int, open_cases: int) -> None:
+        record_printed(db, printed_by, now, pages=pages, open_cases=open_cases, target=path)
+
     db = open_database(db_target)
     try:
-        pages, open_cases = _render(db, target, printed_by=printed_by, now=now, pathway=None)
-        path = str(target.resolve())
-        record_printed(db, printed_by, now, pages=pages, open_cases=open_cases, target=path)
+        check_may_print(db, printed_by, now)  # a refused printout writes no file
+        pages, open_cases = _render(
+            db, target, printed_by=printed_by, now=now, pathway=None, before_replace=record
+        )
     finally:
         db.dispose()
     return {"pdf": path, "pages": pages, "open_cases": open_cases}

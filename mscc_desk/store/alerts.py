@@ -104,7 +104,7 @@ def _settings(session: Session) -> AlertSettings:
 
 
 def alert_settings(db: Database) -> AlertSettings:
-    with db.session() as session:
+    with db.read_session() as session:
         return _settings(session)
 
 
@@ -270,7 +270,7 @@ def _open(session: Session, lock: bool = False) -> list[OpenDeadline]:
 
 def open_deadlines(db: Database) -> list[OpenDeadline]:
     """Deadlines of open cases that are neither met nor cancelled, soonest first."""
-    with db.session() as session:
+    with db.read_session() as session:
         return _open(session)
 
 
@@ -356,7 +356,7 @@ def due_alerts(
 ) -> list[PendingAlert]:
     """What `raise_alerts` would write at `now` (read-only)."""
     now = as_utc(now)
-    with db.session() as session:
+    with db.read_session() as session:
         pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=False)
         return pending
 
@@ -366,7 +366,7 @@ def upcoming_alerts(
 ) -> list[ScheduledAlert]:
     """Stages and breach reminders that fall due after `now`, soonest first."""
     now = as_utc(now)
-    with db.session() as session:
+    with db.read_session() as session:
         _, later = _plan(session, now, leads or _settings(session).leads(), lock=False)
         return later
 
@@ -533,7 +533,7 @@ def active_alerts(db: Database, now: datetime) -> list[RaisedAlert]:
     breach, even of a clock that has stopped running.
     """
     as_utc(now)
-    with db.session() as session:
+    with db.read_session() as session:
         unacked_ids = set(
             session.scalars(
                 select(Alert.deadline_id).where(Alert.acknowledged_at.is_(None)).distinct()
@@ -613,7 +613,7 @@ def _view(
 
 def alerts_of_deadline(db: Database, deadline_id: int) -> list[RaisedAlert]:
     """Every alert row of one deadline, oldest first, with who acknowledged it."""
-    with db.session() as session:
+    with db.read_session() as session:
         rows = session.execute(
             select(Alert, Deadline, Case, Patient, User)
             .join(Deadline, Alert.deadline_id == Deadline.id)

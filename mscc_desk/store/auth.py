@@ -2,8 +2,10 @@
 
 Passwords are kept only as Argon2 hashes. Every sign-in, failure, sign-out, lock and
 unlock is an audit event, so "who was at the desk at 03:10" has an answer; no event ever
-holds a password. Failed sign-ins are counted from those audit events rather than in
-memory, so restarting the app does not reset the count an attacker is working against.
+holds a password, nor anything derived from a name that is not an account (people type
+their password into the username box). Wrong passwords earn a growing pause, per account
+and per workstation, never a lockout (see `backoff`); the pauses are counted from those
+audit events, so restarting the app does not reset the count an attacker works against.
 
 The refusal for an unknown username and for a wrong password is the same sentence, and
 both verify a password hash so they take the same time: a passer-by cannot learn which
@@ -16,7 +18,6 @@ before the error is raised, so a refusal is still on record.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,38 +31,47 @@ from sqlalchemy.orm import Session
 
 from ..domain.clock import as_utc, london
 from ..domain.errors import InputError
+from ..domain.limits import MAX_USER_NAME, check_user_name
 from .audit import record_event
+from .backoff import (
+    PAUSED,
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    UNLOCK,
+    Pause,
+    current_pause,
+    wait_text,
+    workstation_name,
+    workstation_or_here,
+)
 from .engine import Database
-from .models import AuditEvent, User
+from .models import User
 from .permissions import PermissionDenied, allowed, authorize, sign_in_configured
+from .retry import run_unit_of_work
 from .users import ROLES
 
 MIN_PASSWORD_LENGTH = 8
 # Argon2 of a megabyte-long "password" is a cheap way to keep the PC busy.
 MAX_PASSWORD_LENGTH = 1024
-MAX_USERNAME_LENGTH = 80  # User.username is String(80)
+MAX_USERNAME_LENGTH = MAX_USER_NAME  # User.username is String(80)
 MAX_DISPLAY_NAME_LENGTH = 200
 
-# Rate limiting: after MAX_FAILURES failed sign-ins for one username within
-# FAILURE_WINDOW, further attempts are refused until LOCKOUT after the last failure.
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCKOUT = timedelta(minutes=5)
 # The window's inactivity lock; the GUI reads it (a setting may override it later).
 SCREEN_LOCK_AFTER = timedelta(minutes=5)
 
-SIGN_IN = "auth.sign_in"
-SIGN_IN_FAILED = "auth.sign_in_failed"
 SIGN_OUT = "auth.sign_out"
 LOCK = "auth.lock"
-UNLOCK = "auth.unlock"
+WORKSTATION_UNLOCKED = "auth.workstation_unlocked"
 
 WRONG_CREDENTIALS = (
     "Wrong username or password. If you have not been given a password yet, "
     "ask an administrator to set one."
 )
 DISABLED = "This account is disabled. Ask an administrator to enable it."
-LOCKED_OUT = "Too many failed sign-ins for this username. Try again after {until}."
+PAUSE_MESSAGE = (
+    "Please wait {wait} before trying again{until}. After several wrong passwords "
+    "sign-in pauses for a while, to slow down guessing; an administrator can lift the pause."
+)
 
 HASHER = PasswordHasher()
 
@@ -69,10 +79,10 @@ HASHER = PasswordHasher()
 class SignInError(Exception):
     """A refused sign-in or unlock; `message` is fit to show on the sign-in screen."""
 
-    def __init__(self, message: str, *, locked_until: datetime | None = None) -> None:
+    def __init__(self, message: str, *, paused_until: datetime | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.locked_until = locked_until
+        self.paused_until = paused_until
 
 
 @dataclass(frozen=True)
@@ -118,19 +128,29 @@ class UserInfo:
 
 def needs_first_admin(db: Database) -> bool:
     """True until an administrator who can sign in exists: show the first-run wizard."""
-    with db.session() as session:
+    with db.read_session() as session:
         return not sign_in_configured(session)
 
 
-def authenticate(db: Database, username: str, password: str, now: datetime) -> AuthenticatedUser:
-    """Check a username and password; raises SignInError (after auditing) if refused."""
+def authenticate(
+    db: Database,
+    username: str,
+    password: str,
+    now: datetime,
+    *,
+    workstation: str | None = None,
+    context: str = "sign_in",
+) -> AuthenticatedUser:
+    """Check a username and password; raises SignInError (after auditing) if refused.
+
+    `workstation` defaults to this computer's host name; `context` says where the
+    password was typed ("sign_in" in the window, "command_line").
+    """
     now = as_utc(now)
-    name = username.strip()
-    key = attempt_key(name)
-    refusal: SignInError | None = None
+    place = workstation_or_here(workstation)
     with db.session() as session:
-        user = _find_for_sign_in(session, name)
-        refusal = _check_password(session, user, name, key, password, now, context="sign_in")
+        user = _find_for_sign_in(session, username.strip())
+        refusal = _check_password(session, user, password, now, place, context)
         if refusal is None:
             assert user is not None
             record_event(
@@ -138,7 +158,12 @@ def authenticate(db: Database, username: str, password: str, now: datetime) -> A
                 at=now,
                 action=SIGN_IN,
                 user_id=user.id,
-                detail={"username": user.username, "key": key},
+                detail={
+                    "username": user.username,
+                    "account": user.id,
+                    "workstation": place,
+                    "context": context,
+                },
             )
             signed_in = _authenticated(user, now)
     if refusal is not None:
@@ -173,20 +198,24 @@ def lock(
 
 
 def unlock(
-    db: Database, user: AuthenticatedUser, password: str, now: datetime
+    db: Database,
+    user: AuthenticatedUser,
+    password: str,
+    now: datetime,
+    *,
+    workstation: str | None = None,
 ) -> AuthenticatedUser:
     """Only the person who locked the screen unlocks it, with their password.
 
     Someone else at a locked desk signs the first person out and signs in themselves
     (`sign_out(..., reason="switch_user")` then `authenticate`). A wrong password here
-    counts towards the same rate limit as at the sign-in screen.
+    counts towards the same pauses as at the sign-in screen.
     """
     now = as_utc(now)
-    key = attempt_key(user.username)
-    refusal: SignInError | None = None
+    place = workstation_or_here(workstation)
     with db.session() as session:
         row = session.get(User, user.user_id)
-        refusal = _check_password(session, row, user.username, key, password, now, "unlock")
+        refusal = _check_password(session, row, password, now, place, "unlock")
         if refusal is None:
             assert row is not None
             record_event(
@@ -194,7 +223,7 @@ def unlock(
                 at=now,
                 action=UNLOCK,
                 user_id=row.id,
-                detail={"username": row.username, "key": key},
+                detail={"username": row.username, "account": row.id, "workstation": place},
             )
             unlocked = _authenticated(row, user.signed_in_at)
     if refusal is not None:
@@ -202,20 +231,43 @@ def unlock(
     return unlocked
 
 
-def locked_until(db: Database, username: str, now: datetime) -> datetime | None:
-    """When sign-in for this username is possible again, or None if it is now."""
+def sign_in_pause(
+    db: Database, username: str, now: datetime, *, workstation: str | None = None
+) -> Pause | None:
+    """The pause in force for this name typed at this workstation, or None."""
+    now = as_utc(now)
+    place = workstation_or_here(workstation)
+    with db.read_session() as session:
+        user = _find_for_sign_in(session, username.strip())
+        return current_pause(
+            session, account_id=user.id if user else None, workstation=place, now=now
+        )
+
+
+def account_pauses(db: Database, now: datetime) -> dict[str, datetime]:
+    """Username -> when its account's pause ends, for the accounts paused now."""
+    now = as_utc(now)
     with db.session() as session:
-        return _locked_until(session, attempt_key(username.strip()), as_utc(now))
+        paused: dict[str, datetime] = {}
+        for user in session.scalars(select(User).order_by(User.username)):
+            pause = current_pause(session, account_id=user.id, workstation=None, now=now)
+            if pause is not None:
+                paused[user.username] = pause.until
+        return paused
 
 
-def attempt_key(username: str) -> str:
-    """What failed attempts are counted by, and stored as, in the audit trail.
+def pause_message(pause: Pause, now: datetime) -> str:
+    """How long to wait (and, for a longer wait, until when), and who can lift it."""
+    wait = pause.wait_from(as_utc(now))
+    # "until 09:30" for a 30-second wait would mislead, so only longer waits say it.
+    until = f" (until {pause_end_text(pause.until)})" if wait >= timedelta(minutes=2) else ""
+    return PAUSE_MESSAGE.format(wait=wait_text(wait), until=until)
 
-    Not the typed name itself: people type their password into the username box, and
-    the audit trail must never hold a password.
-    """
-    folded = unicodedata.normalize("NFKC", username.strip()).casefold()
-    return hashlib.sha256(f"mscc-desk sign-in:{folded}".encode()).hexdigest()[:32]
+
+def pause_end_text(until: datetime) -> str:
+    """When a pause ends, as a London wall-clock time rounded up to the minute."""
+    ends = until + timedelta(seconds=59, microseconds=999_999)
+    return _clock_text(ends.replace(second=0, microsecond=0))
 
 
 def _find_for_sign_in(session: Session, name: str) -> User | None:
@@ -232,21 +284,22 @@ def _find_for_sign_in(session: Session, name: str) -> User | None:
 def _check_password(
     session: Session,
     user: User | None,
-    name: str,
-    key: str,
     password: str,
     now: datetime,
+    workstation: str,
     context: str,
 ) -> SignInError | None:
     """None if the password is right for an active user; else the audited refusal."""
-    until = _locked_until(session, key, now)
-    if until is not None:
-        _record_failure(session, now, user, key, "locked_out", context)
-        return SignInError(LOCKED_OUT.format(until=_clock_text(until)), locked_until=until)
+    account_id = user.id if user is not None else None
+    pause = current_pause(session, account_id=account_id, workstation=workstation, now=now)
+    if pause is not None:
+        # Refused without looking at the password, and not counted: waiting is the rule.
+        _record_failure(session, now, user, PAUSED, context, workstation)
+        return SignInError(pause_message(pause, now), paused_until=pause.until)
     verified = _verify(user, password)
     if user is not None and verified and not user.active:
         # Said only to someone who knows the password, so it reveals no username.
-        _record_failure(session, now, user, key, "disabled", context)
+        _record_failure(session, now, user, "disabled", context, workstation)
         return SignInError(DISABLED)
     if user is None or not verified:
         if user is None:
@@ -255,11 +308,11 @@ def _check_password(
             reason = "no_password"
         else:
             reason = "wrong_password"
-        _record_failure(session, now, user, key, reason, context)
-        until = _locked_until(session, key, now)
-        if until is not None:
-            message = f"{WRONG_CREDENTIALS} {LOCKED_OUT.format(until=_clock_text(until))}"
-            return SignInError(message, locked_until=until)
+        _record_failure(session, now, user, reason, context, workstation)
+        pause = current_pause(session, account_id=account_id, workstation=workstation, now=now)
+        if pause is not None:
+            message = f"{WRONG_CREDENTIALS} {pause_message(pause, now)}"
+            return SignInError(message, paused_until=pause.until)
         return SignInError(WRONG_CREDENTIALS)
     assert user.password_hash is not None
     if HASHER.check_needs_rehash(user.password_hash):
@@ -286,49 +339,21 @@ def _dummy_hash() -> str:
 
 
 def _record_failure(
-    session: Session, now: datetime, user: User | None, key: str, reason: str, context: str
+    session: Session,
+    now: datetime,
+    user: User | None,
+    reason: str,
+    context: str,
+    workstation: str,
 ) -> None:
-    # user_id stays empty: a failed attempt proves nobody's identity. A username is kept
-    # only when it names a real account (so it is not a password typed in the wrong box).
-    detail: dict[str, Any] = {"key": key, "reason": reason, "context": context}
+    # user_id stays empty: a failed attempt proves nobody's identity. The account is
+    # named only when the typed name is one; a name that is not an account (perhaps a
+    # password typed in the wrong box) leaves no trace, not even a hash.
+    detail: dict[str, Any] = {"reason": reason, "context": context, "workstation": workstation}
     if user is not None:
+        detail["account"] = user.id
         detail["username"] = user.username
     record_event(session, at=now, action=SIGN_IN_FAILED, detail=detail)
-
-
-_RESETS = (
-    SIGN_IN,
-    UNLOCK,
-    "user.password_reset",
-    "user.password_changed",
-    "user.password_set",
-    "user.enabled",
-)
-
-
-def _locked_until(session: Session, key: str, now: datetime) -> datetime | None:
-    """Count the failures since the last success within the window, from the audit trail."""
-    rows = session.execute(
-        select(AuditEvent.action, AuditEvent.at, AuditEvent.detail)
-        .where(
-            AuditEvent.action.in_((SIGN_IN_FAILED, *_RESETS)),
-            AuditEvent.at >= now - FAILURE_WINDOW,
-            AuditEvent.at <= now,  # a clock set back must not lock anyone out for hours
-        )
-        .order_by(AuditEvent.id)
-    ).all()
-    failures: list[datetime] = []
-    for action, at, detail in rows:
-        if not isinstance(detail, dict) or detail.get("key") != key:
-            continue
-        if action in _RESETS:
-            failures.clear()
-        elif detail.get("reason") != "locked_out":
-            failures.append(at)
-    if len(failures) < MAX_FAILURES:
-        return None
-    until: datetime = max(failures) + LOCKOUT
-    return until if now < until else None
 
 
 def _clock_text(instant: datetime) -> str:
@@ -363,7 +388,9 @@ def create_user(
     shown = _check_display_name(display_name, name)
     _check_role(role)
     check_password(password, name)
-    with db.session() as session:
+    password_hash = HASHER.hash(password)
+
+    def write(session: Session) -> UserInfo:
         if actor is None:
             if sign_in_configured(session):
                 raise PermissionDenied(
@@ -390,7 +417,7 @@ def create_user(
             display_name=shown,
             role=role,
             active=True,
-            password_hash=HASHER.hash(password),
+            password_hash=password_hash,
             created_at=now,
         )
         session.add(user)
@@ -409,6 +436,9 @@ def create_user(
         )
         return UserInfo.of(user)
 
+    # Two administrators adding the same name at once: the second is told it exists.
+    return run_unit_of_work(db, write)
+
 
 def provision_user(
     db: Database,
@@ -419,23 +449,37 @@ def provision_user(
     *,
     now: datetime,
     os_user: str,
+    actor: str | None = None,
 ) -> UserInfo:
-    """`mscc-desk user add`: create a user from the command line, any role, no sign-in.
+    """`mscc-desk user add`: create a user from the command line, any role.
 
-    The command line is trusted as the machine's administrator: to run it against this
-    database one needs the SQLite file (or the PostgreSQL credentials), which already
-    allow any change at all, so asking for an admin password there would protect
-    nothing and would push administrators to edit the user table by hand, unaudited.
-    The operating-system account is recorded instead. A user who exists without a
-    password (made by `ensure_user` when a script named them) gets one, so a name
-    already in the records can start signing in; an existing password is never
-    replaced here (that is `reset_password`, by an administrator).
+    Until the first administrator exists this needs no one (`actor` None): a fresh
+    install or a script sets the desk up, and the operating-system account is recorded.
+    From then on only an administrator may, so `actor` must name one whose credential
+    the command line has checked (`credentials.act_as`); otherwise anyone at a terminal
+    could make themselves an administrator. A user who exists without a password (made
+    by `ensure_user` when a script named them) gets one, so a name already in the
+    records can start signing in; an existing password is never replaced here (that is
+    `reset_password`, by an administrator).
     """
     now = as_utc(now)
     name = _check_username(username)
     _check_role(role)
     check_password(password, name)
-    with db.session() as session:
+    password_hash = HASHER.hash(password)
+
+    def write(session: Session) -> UserInfo:
+        acting: User | None = None
+        if actor is not None:
+            acting = authorize(session, actor, "users.manage")
+        elif sign_in_configured(session):
+            raise PermissionDenied(
+                None,
+                "users.manage",
+                None,
+                "an administrator already exists, so adding a user needs an "
+                "administrator's credential",
+            )
         user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
         if user is not None and user.password_hash is not None:
             raise InputError("username", f"{user.username!r} already exists")
@@ -454,26 +498,29 @@ def provision_user(
                 user.display_name = _check_display_name(display_name, user.username)
             user.role = role
             action = "user.password_set"
-        user.password_hash = HASHER.hash(password)
+        user.password_hash = password_hash
         session.flush()
         record_event(
             session,
             at=now,
             action=action,
+            user_id=acting.id if acting is not None else None,
             detail={
                 "username": user.username,
                 "display_name": user.display_name,
                 "role": role,
                 "via": "command_line",
                 "os_user": os_user,
-                "key": attempt_key(user.username),
+                "account": user.id,  # ends a sign-in pause (see backoff)
             },
         )
         return UserInfo.of(user)
 
+    return run_unit_of_work(db, write)
+
 
 def list_users(db: Database) -> list[UserInfo]:
-    with db.session() as session:
+    with db.read_session() as session:
         return [UserInfo.of(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
@@ -500,7 +547,7 @@ def enable_user(db: Database, username: str, *, actor: str, now: datetime) -> Us
         user = _target(session, username)
         if not user.active:
             user.active = True
-            _audit_user(session, now, acting, "user.enabled", user, key=attempt_key(user.username))
+            _audit_user(session, now, acting, "user.enabled", user, ends_pause=True)
         return UserInfo.of(user)
 
 
@@ -513,30 +560,59 @@ def reset_password(
         user = _target(session, username)
         check_password(password, user.username)
         user.password_hash = HASHER.hash(password)
-        _audit_user(
-            session, now, acting, "user.password_reset", user, key=attempt_key(user.username)
-        )
+        _audit_user(session, now, acting, "user.password_reset", user, ends_pause=True)
         return UserInfo.of(user)
 
 
 def change_password(
-    db: Database, username: str, old_password: str, new_password: str, now: datetime
+    db: Database,
+    username: str,
+    old_password: str,
+    new_password: str,
+    now: datetime,
+    *,
+    workstation: str | None = None,
 ) -> None:
-    """A user changes their own password; the old one must be right (rate limited)."""
+    """A user changes their own password; the old one must be right (and pauses count)."""
     now = as_utc(now)
     name = username.strip()
-    key = attempt_key(name)
+    place = workstation_or_here(workstation)
     check_password(new_password, name)
-    refusal: SignInError | None = None
     with db.session() as session:
         user = _find_for_sign_in(session, name)
-        refusal = _check_password(session, user, name, key, old_password, now, "change_password")
+        refusal = _check_password(session, user, old_password, now, place, "change_password")
         if refusal is None:
             assert user is not None
             user.password_hash = HASHER.hash(new_password)
-            _audit_user(session, now, user, "user.password_changed", user, key=key)
+            _audit_user(session, now, user, "user.password_changed", user, ends_pause=True)
     if refusal is not None:
         raise refusal
+
+
+def unlock_account(db: Database, username: str, *, actor: str, now: datetime) -> UserInfo:
+    """An administrator lifts the sign-in pause on an account, at once (audited)."""
+    with db.session() as session:
+        acting = authorize(session, actor, "users.manage")
+        user = _target(session, username)
+        _audit_user(session, now, acting, "user.unlocked", user, ends_pause=True)
+        return UserInfo.of(user)
+
+
+def unlock_workstation(db: Database, workstation: str, *, actor: str, now: datetime) -> str:
+    """An administrator lifts the sign-in pause on a workstation (by its host name)."""
+    name = workstation_name(workstation or "")
+    if not workstation or not workstation.strip():
+        raise InputError("--workstation", "is required: the host name of the workstation")
+    with db.session() as session:
+        acting = authorize(session, actor, "users.manage")
+        record_event(
+            session,
+            at=as_utc(now),
+            action=WORKSTATION_UNLOCKED,
+            user_id=acting.id,
+            detail={"workstation": name},
+        )
+    return name
 
 
 def change_role(db: Database, username: str, role: str, *, actor: str, now: datetime) -> UserInfo:
@@ -573,16 +649,7 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def _check_username(username: str) -> str:
-    if not isinstance(username, str):
-        raise InputError("username", "must be text")
-    name = username.strip()
-    if not name:
-        raise InputError("username", "is required")
-    if len(name) > MAX_USERNAME_LENGTH:
-        raise InputError("username", f"must be at most {MAX_USERNAME_LENGTH} characters")
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InputError("username", "must not contain control characters")
-    return name
+    return check_user_name(username, "username")
 
 
 def _check_display_name(display_name: str, username: str) -> str:
@@ -631,12 +698,12 @@ def _audit_user(
     action: str,
     user: User,
     *,
-    key: str | None = None,
+    ends_pause: bool = False,
     before: str | None = None,
 ) -> None:
     detail: dict[str, Any] = {"username": user.username, "role": user.role}
-    if key is not None:
-        detail["key"] = key  # lifts a sign-in lockout (see _locked_until)
+    if ends_pause:
+        detail["account"] = user.id  # ends the account's sign-in pause (see backoff)
     if before is not None:
         detail["role_before"] = before
     record_event(session, at=as_utc(now), action=action, user_id=acting.id, detail=detail)

@@ -6,17 +6,40 @@ runs); a PostgreSQL database is copied row by row, tables as they are in the dat
 into a fresh SQLite file. So every backup can be checked with `PRAGMA integrity_check`,
 opened by the app directly, and restored into either kind of database. A backup file is
 left in rollback-journal mode so that reading it never creates -wal/-shm files.
+
+A copy is written to `<name>.partial`, created private (0600) and held with an
+exclusive lock while it is written, then checked and renamed into place. A copy killed
+half-way (power cut, a closed laptop) is a full copy of patient data under a name no
+one looks at: every start removes the unfinished pre-migration copies nobody holds, and
+the nightly pruning removes unfinished nightly ones.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, Integer, MetaData, Table, select, text
+
+from ..log_events import log_event
+from ..private_files import POSIX, private_dir, tighten, tighten_dir
+from .engine import app_backup_dir, app_data_dir, make_engine
+
+log = logging.getLogger(__name__)
+
+PARTIAL = ".partial"
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+# Without flock (Windows) an unfinished copy is only taken for abandoned after this long;
+# there, a file another process still has open cannot be deleted anyway.
+UNLOCKED_GRACE_S = 3600
 
 # Tables a file must hold to be taken for an MSCC Desk backup.
 _REQUIRED_TABLES = frozenset({"alembic_version", "patient", "case", "deadline", "audit_event"})
@@ -75,29 +98,93 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
     may not (yet) hold the app's tables: then only SQLite's own check applies.
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    _remove_with_journals(tmp)
-    source = _sqlite_file(engine)
-    if source is not None:
-        with sqlite3.connect(source) as src, sqlite3.connect(tmp) as dst:
-            src.backup(dst)
-        src.close()
-        dst.close()
-    else:
-        target = _engine_for(tmp)
-        try:
-            _copy_rows(engine, target, create=True)
-        finally:
-            target.dispose()
-    _leave_wal_mode(tmp)
-    problems = backup_problems(tmp) if app_database else integrity_problems(tmp)
-    if problems:
+    tmp = out.with_name(out.name + PARTIAL)
+    with _claimed(tmp):
+        source = _sqlite_file(engine)
+        if source is not None:
+            with sqlite3.connect(source) as src, sqlite3.connect(tmp) as dst:
+                src.backup(dst)
+            src.close()
+            dst.close()
+        else:
+            target = make_engine(tmp)
+            try:
+                _copy_rows(engine, target, create=True)
+            finally:
+                target.dispose()
+        _leave_wal_mode(tmp)
+        problems = backup_problems(tmp) if app_database else integrity_problems(tmp)
+        if problems:
+            _remove_with_journals(tmp)
+            raise BackupError(f"the backup failed its check: {problems[0]}")
+        tmp.replace(out)
         _remove_with_journals(tmp)
-        raise BackupError(f"the backup failed its check: {problems[0]}")
-    tmp.replace(out)
-    _remove_with_journals(tmp)
     return out
+
+
+@contextmanager
+def _claimed(tmp: Path) -> Iterator[None]:
+    """`tmp` created empty and 0600, locked against `remove_unfinished` while written.
+
+    Any failure removes it: an unfinished copy is never left behind by a live process.
+    """
+    private_dir(tmp.parent)
+    remove_unfinished(tmp)  # one a killed run left under the same name
+    try:
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise BackupError(f"another backup is being written to {tmp}") from None
+    try:
+        if POSIX:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.fstat(fd).st_ino != os.stat(tmp).st_ino:  # removed before the lock held
+                raise BackupError(f"{tmp} was removed while it was being created")
+        else:  # Windows cannot rename a file that is open: keep only the name
+            os.close(fd)
+            fd = -1
+        yield
+    except BaseException:
+        _remove_with_journals(tmp)
+        raise
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def remove_unfinished(path: Path) -> bool:
+    """Remove an unfinished copy (and its journals) unless a live backup is writing it."""
+    if not any(Path(str(path) + s).exists() for s in ("", *JOURNAL_SUFFIXES)):
+        return False
+    if _being_written(path):
+        return False
+    try:
+        _remove_with_journals(path)
+    except OSError:  # Windows: still open in another process
+        return False
+    return True
+
+
+def _being_written(path: Path) -> bool:
+    if not POSIX:
+        try:
+            return time.time() - path.stat().st_mtime < UNLOCKED_GRACE_S
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False  # journals without their file: nobody is writing them
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # also lets go of the lock just taken
+    return False
 
 
 def restore_from(engine: Engine, backup: Path) -> None:
@@ -114,7 +201,7 @@ def restore_from(engine: Engine, backup: Path) -> None:
         src.close()
         dst.close()
         return
-    source = _engine_for(backup)
+    source = make_engine(backup)
     try:
         _copy_rows(source, engine, create=False)
     finally:
@@ -124,16 +211,50 @@ def restore_from(engine: Engine, backup: Path) -> None:
 def pre_migration_backup(engine: Engine, revision: str) -> str:
     """The safety copy taken before a migration touches a database that holds data."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    source = _sqlite_file(engine)
-    folder = source.parent if source else user_data_path("mscc-desk", appauthor=False) / "backups"
-    name = (source.name if source else "postgresql") + f".pre-migration-{revision}-{stamp}.bak"
+    folder, stem = _pre_migration_place(engine)
+    name = f"{stem}.pre-migration-{revision}-{stamp}.bak"
     return str(backup_to(engine, folder / name, app_database=False))
 
 
-def _engine_for(path: Path) -> Engine:
-    from .engine import make_engine
+def _pre_migration_place(engine: Engine) -> tuple[Path, str]:
+    """The folder of the pre-migration copies and the start of their names."""
+    source = _sqlite_file(engine)
+    if source is not None:
+        return source.parent, source.name
+    return app_backup_dir(), "postgresql"
 
-    return make_engine(path)
+
+def tidy_at_start(engine: Engine) -> None:
+    """At every start: the database's files private, unfinished copies removed.
+
+    Only the app's own folders are tightened; a folder the user chose for the database
+    keeps its mode (see `private_files`). A finished pre-migration copy is only made
+    private, never removed.
+    """
+    folder, stem = _pre_migration_place(engine)
+    if folder.resolve() in (app_data_dir().resolve(), app_backup_dir().resolve()):
+        tighten_dir(folder)
+    source = _sqlite_file(engine)
+    if source is not None:
+        for suffix in ("", *JOURNAL_SUFFIXES):
+            tighten(Path(str(source) + suffix))
+    copy = re.compile(re.escape(stem) + r"\.pre-migration-[^/\\]+\.bak")
+    for entry in _entries(folder):
+        name = entry.name
+        if copy.fullmatch(name):
+            tighten(entry)
+            continue
+        base = name.removesuffix(next((s for s in JOURNAL_SUFFIXES if name.endswith(s)), ""))
+        if base.endswith(PARTIAL) and copy.fullmatch(base.removesuffix(PARTIAL)):
+            if remove_unfinished(folder / base):
+                log_event(log, "backup.unfinished_removed", level=logging.WARNING, file=base)
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def _leave_wal_mode(path: Path) -> None:
@@ -143,7 +264,7 @@ def _leave_wal_mode(path: Path) -> None:
 
 
 def _remove_with_journals(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", *JOURNAL_SUFFIXES):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 

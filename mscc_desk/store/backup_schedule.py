@@ -16,19 +16,19 @@ from __future__ import annotations
 
 import logging
 import re
-import time as time_module
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from platformdirs import user_data_path
 from sqlalchemy.orm import Session
 
 from ..domain.clock import LONDON, as_utc
 from ..domain.errors import InputError
+from ..log_events import log_event
+from ..private_files import tighten, tighten_dir
 from .audit import record_event
-from .backup import backup_to
-from .engine import APP_NAME, Database
+from .backup import PARTIAL, backup_to, remove_unfinished
+from .engine import Database, app_backup_dir
 from .permissions import authorize
 from .settings import get_setting, set_setting
 
@@ -42,7 +42,6 @@ DEFAULT_TIME = "02:00"
 MAX_KEEP = 3650
 
 BACKUP_NAME = re.compile(r"^mscc-(\d{8})-(\d{6})\.sqlite3$")
-_PARTIAL_NAME = re.compile(r"^mscc-\d{8}-\d{6}\.sqlite3\.partial$")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -54,7 +53,7 @@ class BackupSettings:
 
 
 def default_folder() -> Path:
-    return user_data_path(APP_NAME, appauthor=False) / "backups"
+    return app_backup_dir()
 
 
 def backup_name(now: datetime) -> str:
@@ -89,15 +88,19 @@ def read_settings(session: Session) -> BackupSettings:
     folder = Path(folder_text).expanduser() if folder_text else default_folder()
     try:
         keep = parse_keep(get_setting(session, KEEP_KEY) or DEFAULT_KEEP)
-    except InputError as exc:
-        log.warning("ignoring the stored %s (%s); keeping %d", KEEP_KEY, exc.problem, DEFAULT_KEEP)
+    except InputError:
+        _ignored_setting(KEEP_KEY, DEFAULT_KEEP)
         keep = DEFAULT_KEEP
     try:
         at = parse_backup_time(get_setting(session, TIME_KEY) or DEFAULT_TIME)
-    except InputError as exc:
-        log.warning("ignoring the stored %s (%s); using %s", TIME_KEY, exc.problem, DEFAULT_TIME)
+    except InputError:
+        _ignored_setting(TIME_KEY, DEFAULT_TIME)
         at = parse_backup_time(DEFAULT_TIME)
     return BackupSettings(folder, keep, at)
+
+
+def _ignored_setting(key: str, default: str | int) -> None:
+    log_event(log, "settings.ignored", level=logging.WARNING, key=key, used=default)
 
 
 def save_settings(
@@ -219,14 +222,15 @@ def run_scheduled_backup(db: Database, folder: Path, keep: int, now: datetime) -
                 "scheduled": True,
             },
         )
-    log.info("backup written: %s (%d bytes); pruned %d", written.name, size, len(pruned))
+    log_event(log, "backup.written", file=written.name, bytes=size, pruned=len(pruned))
     return written
 
 
 def run_due_backup(db: Database, now: datetime) -> Path | None:
     """The scheduler's one call (at start, at the backup time, on the heartbeat)."""
-    with db.session() as session:
+    with db.read_session() as session:
         settings = read_settings(session)
+    keep_private(settings.folder)
     if not backup_due(settings.folder, now, settings.time):
         return None
     return run_scheduled_backup(db, settings.folder, settings.keep, now)
@@ -246,18 +250,24 @@ def prune(folder: Path, keep: int, *, protect: Path | None = None) -> list[Path]
             path.unlink()
             removed.append(path)
         except OSError as exc:
-            log.warning("could not remove the old backup %s: %s", path.name, exc.strerror)
-    # Left by a power cut during an earlier backup; never a usable backup. An hour's
-    # grace, so a backup another process is writing right now is left alone.
+            log_event(
+                log, "backup.prune_failed", level=logging.WARNING, file=path.name, errno=exc.errno
+            )
+    # Left by a power cut during an earlier backup; never a usable backup. One that
+    # another process is writing right now is left alone.
     for entry in _entries(folder):
-        if not _PARTIAL_NAME.match(entry.name):
-            continue
-        try:
-            if entry.is_file() and time_module.time() - entry.stat().st_mtime > 3600:
-                entry.unlink()
-        except OSError:
-            pass
+        name = entry.name.removesuffix(PARTIAL)
+        if name != entry.name and BACKUP_NAME.match(name) and remove_unfinished(entry):
+            log_event(log, "backup.unfinished_removed", level=logging.WARNING, file=entry.name)
     return removed
+
+
+def keep_private(folder: Path) -> None:
+    """Our backups in `folder` 0600 (and the folder 0700 if it is the app's own)."""
+    if folder.resolve() == default_folder().resolve():
+        tighten_dir(folder)
+    for _, path in backups_in(folder):
+        tighten(path)
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -268,7 +278,7 @@ def _entries(folder: Path) -> list[Path]:
 
 
 def _audit_failure(db: Database, now: datetime, folder: Path, exc: Exception) -> None:
-    log.error("backup to %s failed: %s", folder, type(exc).__name__)
+    log_event(log, "backup.failed", level=logging.ERROR, folder=folder, error=type(exc).__name__)
     try:
         with db.session() as session:
             record_event(

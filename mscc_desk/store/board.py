@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.clock import london
 from ..domain.pathway import Pathway, default_pathway
+from ..logs import remember_names
 from .engine import Database
 from .models import Call, Case, ChecklistItem, Deadline, Patient, User
 
@@ -99,7 +100,11 @@ class BoardRow:
 
 
 def display_name(family_name: str, given_name: str) -> str:
-    """`SMITH, Ann`: the family name in capitals, as on a wristband, so it is read back right."""
+    """`SMITH, Ann`: the family name in capitals, as on a wristband, so it is read back right.
+
+    Every patient name the app shows passes here, so here the log scrubber learns it.
+    """
+    remember_names(family_name, given_name)
     return f"{family_name.strip().upper()}, {given_name.strip()}"
 
 
@@ -124,7 +129,7 @@ def location_text(location: str | None, detail: str | None) -> str:
 
 def open_cases(db: Database, now: datetime) -> list[BoardRow]:
     """Every open case with its next clock, checklist progress and last activity."""
-    with db.session() as session:
+    with db.read_session() as session:
         return _open_cases(session, now)
 
 

@@ -39,7 +39,9 @@ from .clocks import (
 )
 from .engine import Database
 from .models import Assessment, Call, Case, ChecklistItem, Deadline, Draft, Patient, User
+from .patients import find_or_add_patient
 from .permissions import acting_user
+from .retry import run_unit_of_work
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,9 @@ def record_call(
         immobilisation = record.management.setdefault("immobilisation", {})
         immobilisation.setdefault("started_at", record.facts.immobilised_at.isoformat())
     result = triage(record.facts, pathway, record.case.get("category_override"))
-    with db.session() as session:
+
+    def write(session: Session) -> RecordOutcome:
+        # Whole, so a retry after another desk won a race writes everything once.
         taken_by = acting_user(session, user, "case.write", now)
         if case_id is None:
             outcome = _new_case(session, record, result, taken_by, now, pathway)
@@ -102,27 +106,13 @@ def record_call(
             session.execute(delete(Draft).where(Draft.id == draft_id))
         return outcome
 
+    return run_unit_of_work(db, write)
+
 
 def _as_given(record: CallRecord) -> dict[str, Any]:
     """A date known only to the month or year is stored as its first day; the audit event
     keeps how much was known (`{"partial_dates": {"case.diagnosed_on": "2019-03"}}`)."""
     return {"partial_dates": record.partial_dates} if record.partial_dates else {}
-
-
-def _find_or_create_patient(session: Session, record: CallRecord, now: datetime) -> Patient:
-    values = record.patient
-    patient = None
-    if values.get("nhs_number"):
-        patient = session.scalar(select(Patient).where(Patient.nhs_number == values["nhs_number"]))
-    if patient is None:
-        patient = Patient(created_at=now, **values)
-        session.add(patient)
-        session.flush()
-        return patient
-    for key, value in values.items():  # fill what was unknown; never overwrite silently
-        if getattr(patient, key) in (None, ""):
-            setattr(patient, key, value)
-    return patient
 
 
 def _new_case(
@@ -133,7 +123,7 @@ def _new_case(
     now: datetime,
     pathway: Pathway,
 ) -> RecordOutcome:
-    patient = _find_or_create_patient(session, record, now)
+    patient = find_or_add_patient(session, record.patient, now)
     case = Case(
         patient=patient,
         status="open",
@@ -238,9 +228,7 @@ def _follow_up(
     for key, value in record.case.items():
         if key not in ("category_override", "override_reason"):
             setattr(case, key, value)
-    _set_override(
-        case, decision.override, record.case.get("override_reason"), user, now, override_before
-    )
+    _set_override(case, decision.override, record.case.get("override_reason"), user, now)
     target = decision.category
     result, escalated, clock_changes = retriage_case(
         session, case, merged, decision.override, before, pathway, now
@@ -355,7 +343,6 @@ def _set_override(
     reason: str | None,
     user: User,
     now: datetime,
-    override_before: str | None,
 ) -> None:
     """Keep who overrode the category and when with the override itself."""
     if override is None:
@@ -368,8 +355,7 @@ def _set_override(
         case.override_reason = reason
         case.override_by_id = user.id
         case.override_at = now
-    else:
-        assert override == override_before
+    # else: the override in force stays, with who made it and when
 
 
 def _record_override_change(

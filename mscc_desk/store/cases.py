@@ -469,7 +469,7 @@ def load_case(
     to the case's last change only so that a read never depends on the machine's clock.
     """
     pathway = pathway or default_pathway()
-    with db.session() as session:
+    with db.read_session() as session:
         case = _get_case(session, case_id)
         at = now or case.updated_at
         names = _user_names(session)
@@ -515,7 +515,7 @@ def case_fingerprint(db: Database, case_id: int) -> tuple[int, int, int]:
     The version misses notes and alerts (they do not change the case), hence the last
     audit event and the alert rows as well.
     """
-    with db.session() as session:
+    with db.read_session() as session:
         version = session.scalar(select(Case.version).where(Case.id == case_id)) or 0
         last_event = session.scalar(
             select(func.max(AuditEvent.id)).where(AuditEvent.case_id == case_id)
@@ -752,7 +752,7 @@ def _change(
             session.flush()
             return work(session, case, actor)
     except StaleDataError:
-        with db.session() as session:
+        with db.read_session() as session:
             raise conflict(session, _get_case(session, case_id)) from None
 
 
@@ -1200,7 +1200,7 @@ def timeline(
     the truth the scheduler writes, so `alert.*` audit events are not repeated.
     """
     pathway = pathway or default_pathway()
-    with db.session() as session:
+    with db.read_session() as session:
         case = _get_case(session, case_id)
         at_now = now or case.updated_at
         names = _user_names(session)

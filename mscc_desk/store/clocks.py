@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..domain.case_history import merged_facts
-from ..domain.clock import format_instant, format_london, parse_instant
+from ..domain.clock import as_utc, format_instant, format_london
 from ..domain.deadlines import ClockSpec, clock_spec
 from ..domain.errors import InputError
 from ..domain.labels import field_label
@@ -56,9 +56,11 @@ def stored_instant(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value
     if isinstance(value, str) and value:
+        # Stored, not typed: read as written, without the input's plausible range (a
+        # record kept under older, wider limits must keep meaning what it meant).
         try:
-            return parse_instant(value, "value")
-        except InputError:
+            return as_utc(datetime.fromisoformat(value))
+        except (ValueError, OverflowError):
             return None
     return None
 

@@ -71,13 +71,13 @@ def save_draft(
 
 
 def load_draft(db: Database, draft_id: int) -> dict[str, Any] | None:
-    with db.session() as session:
+    with db.read_session() as session:
         draft = session.get(Draft, draft_id)
         return None if draft is None else dict(draft.payload)
 
 
 def list_drafts(db: Database) -> list[DraftSummary]:
-    with db.session() as session:
+    with db.read_session() as session:
         rows = session.execute(
             select(Draft, User.display_name)  # the person, as the desk names them
             .outerjoin(User, Draft.user_id == User.id)

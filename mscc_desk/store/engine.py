@@ -4,6 +4,14 @@ SQLite is tuned for a ward PC that can lose power at any moment (WAL, synchronou
 foreign keys on, a busy timeout so a second process waits instead of failing). Opening
 migrates to head, after a backup when the file already holds data, and refuses a
 database written by a newer version of the app rather than damage it.
+
+Two kinds of unit of work: `Database.session()` writes, and takes SQLite's write lock
+at its start (`BEGIN IMMEDIATE`), so a transaction that reads then writes never fails
+half-way with "database is locked"; `Database.read_session()` only reads, in a deferred
+transaction that never waits for another process's write (WAL readers see the last
+commit). A read session is read-only in the database itself (`PRAGMA query_only` on
+SQLite, `SET TRANSACTION READ ONLY` on PostgreSQL), so a write slipped into a read path
+fails in every test instead of quietly taking the lock.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +30,18 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.resources import migrations_path
+from ..private_files import private_file
 
 ENV_VAR = "MSCC_DESK_DB"
 APP_NAME = "mscc-desk"
 BUSY_TIMEOUT_MS = 10_000
+# The execution option that makes a connection's transactions read-only and deferred.
+READ_ONLY = "mscc_desk_read_only"
 
 
 class DatabaseError(RuntimeError):
@@ -40,11 +52,21 @@ class NewerDatabaseError(DatabaseError):
     pass
 
 
+def app_data_dir() -> Path:
+    """The app's own folder in the user's data directory (created 0700, kept so)."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def app_backup_dir() -> Path:
+    """The default backup folder, also where PostgreSQL's pre-migration copies go."""
+    return app_data_dir() / "backups"
+
+
 def default_target() -> str:
     env = os.environ.get(ENV_VAR)
     if env:
         return env
-    return str(user_data_path(APP_NAME, appauthor=False) / "mscc.sqlite3")
+    return str(app_data_dir() / "mscc.sqlite3")
 
 
 def to_url(target: str | Path) -> URL:
@@ -59,14 +81,17 @@ def to_url(target: str | Path) -> URL:
 def make_engine(target: str | Path) -> Engine:
     url = to_url(target)
     if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+            # Created 0600 before SQLite opens it: its -wal and -shm take the same mode.
+            private_file(url.database)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy, not pysqlite, open transactions, so BEGIN IMMEDIATE works.
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "begin", _server_begin)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -79,10 +104,34 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin(conn: Any) -> None:
-    # One writer at a time: take the write lock at the start, so a transaction that reads
-    # then writes never fails half-way with "database is locked".
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+def _read_only(conn: Connection) -> bool:
+    return bool(conn.get_execution_options().get(READ_ONLY))
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # One writer at a time: a write takes the lock at the start, so a transaction that
+    # reads then writes never fails half-way with "database is locked". A read takes no
+    # lock at all. The mode is set at every begin: pooled connections serve both kinds.
+    if _read_only(conn):
+        conn.exec_driver_sql("PRAGMA query_only=ON")
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("PRAGMA query_only=OFF")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _server_begin(conn: Connection) -> None:
+    # PostgreSQL readers never wait for writers; READ ONLY makes a read path that writes
+    # fail on this backend too.
+    if _read_only(conn):
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+@contextmanager
+def read_connection(engine: Engine) -> Iterator[Connection]:
+    """A Core connection whose transactions only read (see the module docstring)."""
+    with engine.connect() as conn:
+        yield conn.execution_options(**{READ_ONLY: True})
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -100,7 +149,7 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -114,9 +163,23 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
+        """One unit of work that writes: commits on success, rolls back on any error.
+
+        On SQLite it holds the write lock from its start: use `read_session` to read.
+        """
         with self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """One consistent read, which never waits for another process's write."""
+        with self.readers() as session, session.begin():
+            yield session
+
+    @cached_property
+    def readers(self) -> sessionmaker[Session]:
+        reading = self.engine.execution_options(**{READ_ONLY: True})
+        return sessionmaker(reading, expire_on_commit=False)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -130,6 +193,9 @@ def open_database(target: str | Path | None = None, *, migrate: bool = True) -> 
     refuse_network_database(target)  # SQLite locking is not safe on a network share
     engine = make_engine(target)
     try:
+        from .backup import tidy_at_start  # local: backup imports this module
+
+        tidy_at_start(engine)
         if migrate:
             upgrade(engine)
         else:

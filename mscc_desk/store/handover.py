@@ -226,7 +226,7 @@ def handover_cases(
     db: Database, now: datetime, pathway: Pathway | None = None
 ) -> list[HandoverCase]:
     """Open cases, most urgent first: overdue, then category rank, then the next clock."""
-    with db.session() as session:
+    with db.read_session() as session:
         return _handover_cases(session, now, pathway or default_pathway())
 
 
@@ -575,7 +575,7 @@ def done_items(
 
 
 def last_handover(db: Database) -> HandoverRecord | None:
-    with db.session() as session:
+    with db.read_session() as session:
         return _last_handover(session)
 
 
@@ -604,7 +604,7 @@ def changes_since_last_handover(
     needs to see the night's events on the first sheet ever printed.
     """
     pathway = pathway or default_pathway()
-    with db.session() as session:
+    with db.read_session() as session:
         last = _last_handover(session)
         since = last.at if last else now - DEFAULT_LOOKBACK
         return HandoverChanges(
@@ -758,12 +758,12 @@ def _category_changes(
 
 
 def current_coordinator(db: Database) -> str:
-    with db.session() as session:
+    with db.read_session() as session:
         return get_setting(session, COORDINATOR_SETTING) or ""
 
 
 def service_name(db: Database) -> str:
-    with db.session() as session:
+    with db.read_session() as session:
         return (get_setting(session, SERVICE_SETTING) or "").strip() or DEFAULT_SERVICE_NAME
 
 
@@ -818,6 +818,12 @@ def record_handover(
         )
         set_setting(session, COORDINATOR_SETTING, to_clean, now)
         return HandoverRecord(from_clean, to_clean, author.display_name, now)
+
+
+def check_may_print(db: Database, user: str, now: datetime) -> None:
+    """Asked before a sheet is drawn, so a refused printout leaves no file behind."""
+    with db.session() as session:
+        acting_user(session, user, "print", now)
 
 
 def record_printed(

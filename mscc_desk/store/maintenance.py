@@ -19,7 +19,13 @@ from ..domain.triage import triage
 from .audit import first_broken_link
 from .backup import backup_problems, backup_to, integrity_problems, restore_from
 from .clocks import merged_case_facts
-from .engine import check_revision, current_revision, make_engine, open_database
+from .engine import (
+    check_revision,
+    current_revision,
+    make_engine,
+    open_database,
+    read_connection,
+)
 from .engine import upgrade as _upgrade
 from .models import Alert, Assessment, AuditEvent, Case, Deadline
 
@@ -37,7 +43,7 @@ def check(target: str | None) -> dict[str, Any]:
     db = open_database(target, migrate=False)
     try:
         problems = engine_problems(db.engine)
-        with db.session() as session:
+        with db.read_session() as session:
             problems += invariant_problems(session)
             broken = first_broken_link(session)
             if broken is not None:
@@ -62,14 +68,14 @@ def check(target: str | None) -> dict[str, Any]:
 def engine_problems(engine: Engine) -> list[str]:
     """The engine's own check: SQLite's integrity and foreign-key checks."""
     if engine.url.get_backend_name() != "sqlite":
-        with engine.connect() as conn:
+        with read_connection(engine) as conn:
             conn.execute(text("SELECT 1"))
         return []
     assert engine.url.database
     problems = [
         f"sqlite integrity_check: {p}" for p in integrity_problems(Path(engine.url.database))
     ]
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
             problems.append(f"foreign key broken: table {row[0]} row {row[1]} -> {row[2]}")
     return problems

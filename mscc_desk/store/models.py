@@ -78,6 +78,26 @@ class User(Base):
     created_at: Mapped[datetime]
 
 
+class ApiToken(Base):
+    """A credential an administrator issues for scripts (`mscc-desk user token`).
+
+    The token is `mscc_<token_id>_<secret>`: `token_id` finds the row, and only an
+    Argon2 hash of the secret is kept, so the database cannot give a token away. A
+    token expires, can be revoked, and acts only while its user is active.
+    """
+
+    __tablename__ = "api_token"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_id: Mapped[str] = mapped_column(String(24), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[datetime]
+    issued_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
 class Patient(Base):
     __tablename__ = "patient"
     id: Mapped[int] = mapped_column(primary_key=True)

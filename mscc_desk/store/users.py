@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import InputError
+from ..domain.limits import check_user_name
 from .engine import Database
 from .models import User
 
@@ -22,9 +23,7 @@ def ensure_user(
     role: str = "coordinator",
 ) -> User:
     """Find a user by name, creating them on first use (until sign-in exists)."""
-    name = username.strip()
-    if not name:
-        raise InputError("user", "is required")
+    name = check_user_name(username, "user")
     if role not in ROLES:
         raise InputError("role", f"{role!r} is not one of {', '.join(ROLES)}")
     # One person, one account: `Cora` and `cora` are the same user.

@@ -7,9 +7,11 @@ to the real clock, because the command line uses the machine's clock.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,6 +23,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
+from mscc_desk.domain.clock import LONDON
 from mscc_desk.store.engine import head_revision
 
 CONTRACT_TRIAGE_KEYS = {"category", "contact", "immobilisation", "deadlines", "actions"}
@@ -75,18 +78,21 @@ class Cli:
             "MSCC_DESK_DB": str(self.db),
             "MSCC_DESK_USER": "cli_coord",
             "XDG_DATA_HOME": str(tmp_path / "xdg"),
+            "XDG_STATE_HOME": str(tmp_path / "xdg-state"),  # the command's log
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         self.env = env
 
-    def start(self, args: Sequence[str], stdin: str | None = None) -> subprocess.Popen[str]:
+    def start(
+        self, args: Sequence[str], stdin: str | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.Popen[str]:
         return subprocess.Popen(
             [sys.executable, "-m", "mscc_desk", *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=self.env,
+            env=self.env | (env or {}),
             cwd=self.tmp,
         )
 
@@ -97,8 +103,10 @@ class Cli:
         assert proc.returncode in (0, 1, 2), (proc.returncode, err)
         return Result(proc.returncode, out, err)
 
-    def __call__(self, *args: str, stdin: str | None = None) -> Result:
-        return self.finish(self.start(args), stdin)
+    def __call__(
+        self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+    ) -> Result:
+        return self.finish(self.start(args, env=env), stdin)
 
     def many(self, runs: Sequence[tuple[Sequence[str], str | None]]) -> list[Result]:
         """Independent runs at once: the process start-up is most of their cost."""
@@ -464,8 +472,175 @@ def test_user_add_then_only_known_users_may_record(cli: Cli) -> None:
     assert stranger.code == 2
     assert "user" in stranger.one_line()
     assert count(cli.db, "case") == 0
+    # Nor may a name that exists, without its password or a token (test_cli_identity.py).
     as_admin = cli("record", "--json", "-", "--user", "ada", stdin=json.dumps(record_input()))
-    assert as_admin.code == 0, as_admin.stderr
+    assert as_admin.code == 2
+    assert count(cli.db, "case") == 0
+    with_password = cli(
+        "record",
+        "--json",
+        "-",
+        "--user",
+        "ada",
+        "--password-stdin",
+        stdin="correct horse battery\n" + json.dumps(record_input()),
+    )
+    assert with_password.code == 0, with_password.stderr
+    assert count(cli.db, "case") == 1
+
+
+# --- implausible input, refused output, private files ----------------------------------
+
+
+def _with(data: dict[str, Any], path: str, value: Any) -> str:
+    """`data` as JSON with the value at a dotted path replaced."""
+    changed = copy.deepcopy(data)
+    *parents, last = path.split(".")
+    target = changed
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return json.dumps(changed)
+
+
+def test_implausible_input_is_exit_2_naming_the_field_and_writes_nothing(cli: Cli) -> None:
+    good = record_input()
+    record = ["record", "--json", "-"]
+    today = datetime.now(LONDON).date().isoformat()
+    # (arguments, stdin, what the one line must contain: the field, then the problem)
+    cases: list[tuple[list[str], str, str]] = [
+        (["triage", "--json", "-"], "[" * 1000 + "]" * 1000, "--json: is nested more than 20"),
+        (record, "[" * 100_000 + "]" * 100_000, "--json: is nested more than 20"),
+        (record, '{"cancer_status": ' + "9" * 4300 + "}", "--json: a number has 4300 digits"),
+        ([*record, "--case", "99999999999999999999"], json.dumps(good), "--case: "),
+        ([*record, "--case", "0"], json.dumps(good), "--case: "),
+        ([*record, "--user", "x" * 300], json.dumps(good), "--user: must be at most 80"),
+        ([*record, "--user", "bob\x07"], json.dumps(good), "--user: must not contain control"),
+        (record, _with(good, "call.received_at", "1900-01-01T10:00:00+00:00"), "call.received_at"),
+        (
+            record,
+            _with(good, "call.received_at", iso(NOW - timedelta(days=800))),
+            "call.received_at: is more than a year ago",
+        ),
+        (record, _with(good, "suspected_at", "1901-06-01T10:00:00+00:00"), "suspected_at: "),
+        (record, _with(good, "suspected_at", "2199-06-01T10:00:00+00:00"), "suspected_at: "),
+        (record, _with(good, "suspected_at", iso(S0) + "\x00"), "suspected_at: "),
+        (record, _with(good, "patient.date_of_birth", today), "patient.date_of_birth: is today"),
+        (
+            ["triage", "--json", "-"],
+            json.dumps({**TRIAGE_EXAMPLE, "suspected_at": "2199-01-01T00:00:00+00:00"}),
+            "suspected_at: ",
+        ),
+    ]
+    results = cli.many([(args, stdin) for args, stdin, _ in cases])
+    for (_, _, expected), result in zip(cases, results, strict=True):
+        assert result.code == 2, (expected, result)
+        assert result.stdout == "", expected
+        assert expected in result.one_line(), (expected, result.stderr)
+    if cli.db.exists():
+        assert count(cli.db, "case") == 0 and count(cli.db, "user") == 0
+
+
+def test_a_user_name_too_long_for_its_column_is_bad_input_on_postgresql(
+    cli: Cli, pg_url: str
+) -> None:
+    from mscc_desk.domain.errors import InputError
+    from mscc_desk.store.calls import record_call
+    from mscc_desk.store.engine import open_database
+    from mscc_desk.store.users import ensure_user
+
+    payload = json.dumps(record_input())
+    result = cli("record", "--db", pg_url, "--json", "-", "--user", "x" * 300, stdin=payload)
+    assert result.code == 2, result
+    assert "--user: must be at most 80 characters" in result.one_line()
+    # The store refuses such names too, for every caller that is not the command line.
+    db = open_database(pg_url)
+    try:
+        for name in ("y" * 300, "bob\x07", "eve\u200b"):
+            with pytest.raises(InputError) as caught:
+                record_call(db, record_input(), user=name)
+            assert caught.value.field == "user", name
+            with pytest.raises(InputError), db.session() as session:
+                ensure_user(session, name, NOW)
+    finally:
+        db.dispose()
+    assert count(pg_url, "user") == 0 and count(pg_url, "case") == 0
+
+
+def test_a_refused_printout_leaves_no_file(cli: Cli) -> None:
+    password = "correct horse 9\n"
+    added = cli("user", "add", "ada", "--role", "admin", "--password-stdin", stdin=password)
+    assert added.code == 0, added.stderr
+    recorded = cli(
+        "record",
+        "--json",
+        "-",
+        "--user",
+        "ada",
+        "--password-stdin",
+        stdin=password + json.dumps(record_input()),
+    )
+    assert recorded.code == 0, recorded.stderr
+    before = sorted(p.name for p in cli.tmp.iterdir())
+
+    for who in (["--user", "nobody"], ["--user", "ada"]):  # a stranger; ada without password
+        refused = cli("handover", "--pdf", "sheet.pdf", *who)
+        assert refused.code == 2
+        assert who[1] in refused.one_line()
+        assert sorted(p.name for p in cli.tmp.iterdir()) == before  # no sheet, no temporary
+
+    printed = cli(
+        "handover", "--pdf", "sheet.pdf", "--user", "ada", "--password-stdin", stdin=password
+    )
+    assert printed.code == 0, printed.stderr
+    assert (cli.tmp / "sheet.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_what_the_commands_write_is_private_and_loose_files_are_tightened(cli: Cli) -> None:
+    del cli.env["MSCC_DESK_DB"]  # the default place: the app's own folder
+    data = cli.tmp / "xdg" / "mscc-desk"
+    logs = cli.tmp / "xdg-state" / "mscc-desk" / "log"
+    previous = os.umask(0o022)  # the commands start with the usual umask
+    try:
+        recorded = cli("record", "--json", "-", stdin=json.dumps(record_input()))
+        backed_up = cli("db", "backup", str(cli.tmp / "new-folder" / "b.sqlite3"))
+        printed = cli("handover", "--pdf", str(cli.tmp / "sheet.pdf"))
+        for result in (recorded, backed_up, printed):
+            assert result.code == 0, result.stderr
+        assert {
+            "data folder": _mode(data),
+            "database": _mode(data / "mscc.sqlite3"),
+            "backup folder": _mode(cli.tmp / "new-folder"),
+            "backup": _mode(cli.tmp / "new-folder" / "b.sqlite3"),
+            "handover": _mode(cli.tmp / "sheet.pdf"),
+            "log folder": _mode(logs),
+            "log": _mode(logs / "mscc-desk.log"),
+        } == {
+            "data folder": 0o700,
+            "database": 0o600,
+            "backup folder": 0o700,
+            "backup": 0o600,
+            "handover": 0o600,
+            "log folder": 0o700,
+            "log": 0o600,
+        }
+        # Left loose by an older version: tightened at the next start, and logged.
+        (data / "mscc.sqlite3").chmod(0o644)
+        data.chmod(0o755)
+        checked = cli("db", "check")
+        assert checked.code == 0, checked.stderr
+    finally:
+        os.umask(previous)
+    assert _mode(data / "mscc.sqlite3") == 0o600 and _mode(data) == 0o700
+    log_text = (logs / "mscc-desk.log").read_text(encoding="utf-8")
+    assert f"file.tightened path={data / 'mscc.sqlite3'} was=0644 now=0600" in log_text
+    assert f"file.tightened path={data} was=0755 now=0700" in log_text
+    assert "Okafor" not in log_text and "9434765919" not in log_text
 
 
 def test_record_checks_postcodes_and_partial_dates_as_the_window_does(cli: Cli) -> None:

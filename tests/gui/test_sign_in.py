@@ -22,9 +22,10 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.first_run import MISMATCH, FirstRunWizard
 from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.sign_in import SignInDialog, ask_switch_user, sign_in_at_start
+from mscc_desk.gui.sign_in import SignInDialog, ask_switch_user, pause_style, sign_in_at_start
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user, disable_user, needs_first_admin
+from mscc_desk.store.backoff import FREE_FAILURES
 from mscc_desk.store.engine import Database, open_database
 from mscc_desk.store.models import AuditEvent
 from tests.gui.desk_helpers import NOW
@@ -203,21 +204,27 @@ def test_a_wrong_password_or_unknown_user_gets_the_same_message(
     assert controller.user is None and ctx.user == ""
 
 
-def test_five_failures_show_until_when_sign_in_is_refused(
+def test_repeated_failures_say_calmly_how_long_to_wait(
     qtbot: QtBot, users: None, clock: FakeClock, controller: SessionController
 ) -> None:
     dialog = SignInDialog(controller)
     qtbot.addWidget(dialog)
-    for _ in range(auth.MAX_FAILURES):
+    dialog.show()
+    for _ in range(FREE_FAILURES):
         dialog.set_credentials("cora", "wrong wrong")
         assert not dialog.submit()
-    assert "Try again after 09:35" in dialog.message()  # 09:30 GMT + 5 min
-    clock.advance(timedelta(minutes=1))
+    assert "Please wait 30 seconds before trying again." in dialog.message()
+    assert dialog.ui.messageLabel.styleSheet() == pause_style()  # not the alarm red
+    label = dialog.ui.messageLabel
+    QApplication.processEvents()
+    assert label.height() >= label.heightForWidth(label.width())  # none of it cut off
+    clock.advance(timedelta(seconds=10))
     dialog.set_credentials("cora", CORA_PW)  # even the right password waits
     assert not dialog.submit()
-    assert dialog.message() == auth.LOCKED_OUT.format(until="09:35")
+    assert dialog.message().startswith("Please wait 20 seconds before trying again.")
+    assert "an administrator can lift the pause" in dialog.message()
     assert controller.user is None
-    clock.advance(timedelta(minutes=5))
+    clock.advance(timedelta(seconds=20))
     dialog.set_credentials("cora", CORA_PW)
     assert dialog.submit()
     assert controller.user is not None and controller.user.username == "cora"

@@ -17,6 +17,7 @@ from mscc_desk.gui.session import SessionController
 from mscc_desk.gui.user_admin import NEVER_DELETED, UserAdminDialog, open_user_admin
 from mscc_desk.store import auth
 from mscc_desk.store.auth import authenticate, list_users
+from mscc_desk.store.backoff import FREE_FAILURES
 from mscc_desk.store.engine import Database, open_database
 from mscc_desk.store.permissions import PermissionDenied, authorize
 from tests.gui.desk_helpers import NOW
@@ -124,6 +125,28 @@ def test_disable_enable_reset_and_change_role(
     assert admin_dialog.change_role()
     assert _by_name(db)["cora"].role == "registrar"
     assert events(db, "user.role_changed")[-1][1]["role_before"] == "coordinator"
+
+
+def test_an_admin_lifts_the_sign_in_pause_on_an_account(
+    qtbot: QtBot, db: Database, clock: FakeClock, admin_dialog: UserAdminDialog
+) -> None:
+    ui = admin_dialog.ui
+    assert admin_dialog.select_user("cora")
+    assert ui.unlockButton.isHidden()  # nothing to lift
+    for _ in range(FREE_FAILURES):
+        with pytest.raises(auth.SignInError):
+            authenticate(db, "cora", "wrong guess", clock.now(), workstation="corridor-pc")
+    admin_dialog.refresh()
+    assert admin_dialog.select_user("cora")
+    assert ui.statusLabel.text() == "Active · sign-in paused until 09:31"
+    assert not ui.unlockButton.isHidden() and ui.unlockButton.isEnabled()
+    with pytest.raises(auth.SignInError, match="Please wait"):
+        authenticate(db, "cora", CORA_PW, clock.now(), workstation="office-pc")
+    assert admin_dialog.lift_pause()
+    assert ui.statusLabel.text() == "Active"
+    assert ui.unlockButton.isHidden()
+    assert authenticate(db, "cora", CORA_PW, clock.now(), workstation="office-pc")
+    assert events(db, "user.unlocked")[-1][1]["username"] == "cora"
 
 
 def test_the_last_admin_cannot_be_disabled_or_demoted(

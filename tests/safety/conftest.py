@@ -11,6 +11,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from mscc_desk.domain.clock import FakeClock
+from mscc_desk.logs import forget_names
 from mscc_desk.store import auth
 from mscc_desk.store.engine import Database, open_database
 
@@ -93,6 +94,15 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Default backup and log folders live under these: keep them in tmp.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_names() -> Iterator[None]:
+    """Patient names other tests put on screen are scrubbed from log lines for the rest
+    of the process (logs.remember_names): start each test from none."""
+    forget_names()
+    yield
+    forget_names()
 
 
 @pytest.fixture

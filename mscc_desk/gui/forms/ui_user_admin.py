@@ -131,6 +131,12 @@ class Ui_UserAdminDialog(object):
 
         self.statusRow.addWidget(self.enableButton)
 
+        self.unlockButton = QPushButton(self.selectedBox)
+        self.unlockButton.setObjectName(u"unlockButton")
+        self.unlockButton.setAutoDefault(False)
+
+        self.statusRow.addWidget(self.unlockButton)
+
 
         self.selectedForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.statusRow)
 
@@ -308,7 +314,8 @@ class Ui_UserAdminDialog(object):
         QWidget.setTabOrder(self.usersTable, self.roleCombo)
         QWidget.setTabOrder(self.roleCombo, self.changeRoleButton)
         QWidget.setTabOrder(self.changeRoleButton, self.enableButton)
-        QWidget.setTabOrder(self.enableButton, self.resetPasswordEdit)
+        QWidget.setTabOrder(self.enableButton, self.unlockButton)
+        QWidget.setTabOrder(self.unlockButton, self.resetPasswordEdit)
         QWidget.setTabOrder(self.resetPasswordEdit, self.resetRepeatEdit)
         QWidget.setTabOrder(self.resetRepeatEdit, self.resetButton)
         QWidget.setTabOrder(self.resetButton, self.addUsernameEdit)
@@ -346,6 +353,10 @@ class Ui_UserAdminDialog(object):
         self.enableButton.setText(QCoreApplication.translate("UserAdminDialog", u"&Disable account", None))
 #if QT_CONFIG(tooltip)
         self.enableButton.setToolTip(QCoreApplication.translate("UserAdminDialog", u"A disabled account cannot sign in or act; its name stays in the audit trail", None))
+#endif // QT_CONFIG(tooltip)
+        self.unlockButton.setText(QCoreApplication.translate("UserAdminDialog", u"&Lift sign-in pause", None))
+#if QT_CONFIG(tooltip)
+        self.unlockButton.setToolTip(QCoreApplication.translate("UserAdminDialog", u"After several wrong passwords sign-in pauses for a while; lift the pause now", None))
 #endif // QT_CONFIG(tooltip)
         self.statusError.setText("")
         self.newPasswordCaption.setText(QCoreApplication.translate("UserAdminDialog", u"&New password:", None))
