@@ -148,7 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(q)
     q.add_argument("out", metavar="OUT")
     add_identity_options(q, who="the administrator making it")
-    q = dbsub.add_parser("restore", help="replace the database's contents with a backup")
+    q = dbsub.add_parser(
+        "restore",
+        help="replace the database's contents with a backup, after checking it in full "
+        "and writing a safety copy",
+    )
     _db_option(q)
     q.add_argument("input", metavar="IN")
     add_identity_options(q, who="the administrator restoring it")
@@ -324,11 +328,13 @@ def cmd_db(args: argparse.Namespace) -> int:
         _print_json(maintenance.backup(target, Path(args.out)))
         return EXIT_OK
     if args.db_command == "restore":
+        from .store.engine import utcnow
+
         source = Path(args.input)
         if not source.is_file():
             raise InputError("IN", f"{source} does not exist")
-        _proven(args, "db.maintain")
-        _print_json(maintenance.restore(target, source))
+        who = _proven(args, "db.maintain")
+        _print_json(maintenance.restore(target, source, user=who, now=utcnow()))
         return EXIT_OK
     raise UsageError(f"mscc-desk db: unknown command {args.db_command!r}")
 

@@ -16,6 +16,9 @@ SCREENS = Path(__file__).resolve().parent / "screens"
 WARD_SCREEN = (1366, 768)
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / 'ward.json'}"
+# A write to patient data without an audit event fails its test instead of being given a
+# generic event (store.audit_capture), so a new write path cannot forget its event.
+os.environ.setdefault("MSCC_DESK_STRICT_AUDIT", "1")
 
 
 def _in_ci() -> bool:

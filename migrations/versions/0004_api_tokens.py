@@ -4,7 +4,7 @@ Once an administrator exists, writing and printing from the command line needs t
 user's password or a token. Only an Argon2 hash of a token's secret is kept.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -9,8 +9,9 @@ needs around them:
   consistent);
 * "Back up now" and "Restore", each authorised in the core (`db.maintain`, an
   administrator) and recorded in the audit trail as done by that user;
-* a restore that refuses a file failing `backup_problems` (or written by a newer
-  version) before it touches anything, and always takes a safety copy first;
+* a restore (`store.restore`, the same as `mscc-desk db restore`) that refuses a file
+  failing any of `db check`'s checks or its revision's exact schema before it touches
+  anything, and always takes a safety copy first;
 * `BackgroundTask`: runs one such function on a plain worker thread and hands the
   result back to the GUI thread through a queued signal, touching no widget.
 """
@@ -32,31 +33,30 @@ from ..domain.clock import as_utc
 from ..domain.errors import InputError
 from ..log_events import log_event
 from ..store.audit import record_event
-from ..store.backup import backup_problems, backup_to
-from ..store.backup import restore_from as _restore_from
+from ..store.backup import backup_to
 from ..store.backup_schedule import backup_name, parse_keep, prune, run_due_backup
-from ..store.engine import Database, check_revision, make_engine, upgrade
-from ..store.models import AuditEvent, User
+from ..store.engine import Database
+from ..store.models import AuditEvent
 from ..store.permissions import authorize
+from ..store.restore import (
+    RestoreRefused,
+    RestoreResult,
+    checked_backup,
+    quick_problems,
+    restore_backup,
+)
 
 log = logging.getLogger(__name__)
 
 # One backup or restore at a time in this process (scheduled, "now", restore).
 BACKUP_LOCK = threading.Lock()
 WORKER_THREAD = "mscc-desk-backup"
-SAFETY_PREFIX = "pre-restore"
 
 
 @dataclass(frozen=True)
 class BackupResult:
     path: Path
     size: int
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    source: Path
-    safety_copy: Path
 
 
 @dataclass(frozen=True)
@@ -120,24 +120,11 @@ def backup_now(db: Database, folder: Path, keep: int, *, actor: str, now: dateti
 
 
 def restore_problems(path: Path) -> list[str]:
-    """Why `path` cannot be restored (empty when it can): `backup_problems`, then the
-    schema revision, so a backup from a newer version is refused before anything."""
-    path = Path(path)
-    problems = backup_problems(path)
-    if problems:
-        first = problems[0]
-        if not first.startswith(str(path)):  # SQLite's own rows: say whose and what
-            rows = [r.strip() for r in first.splitlines() if r.strip() and "***" not in r]
-            first = f"{path} fails SQLite's integrity check: {'; '.join(rows[:3])}"
-        return [first, *problems[1:]]
-    probe = make_engine(path)
-    try:
-        check_revision(probe)
-    except Exception as exc:  # NewerDatabaseError, or a revision that cannot be read
-        return [str(exc)]
-    finally:
-        probe.dispose()
-    return []
+    """Why `path` cannot be restored, as far as a quick look shows (empty when it may
+    be): a damaged or foreign file, a newer version's, or not exactly its revision's
+    schema. The full check (chain, rows, head) runs again in `restore_with_safety_copy`,
+    off the GUI thread."""
+    return quick_problems(Path(path))
 
 
 def may_maintain(db: Database, actor: str) -> str | None:
@@ -155,33 +142,18 @@ def restore_with_safety_copy(
 ) -> RestoreResult:
     """Replace the database's contents with `source`, after a checked safety copy.
 
-    Refused (`InputError`, nothing touched) if the file fails its checks or the
-    user may not maintain the database. The safety copy is named `pre-restore-...`, so
-    pruning the nightly generations never removes it.
+    Refused (`InputError`, nothing touched) if the user may not maintain the database or
+    the file fails any check (`store.restore.checked_backup`). The safety copy is named
+    `pre-restore-...`, so pruning the nightly generations never removes it.
     """
-    now = as_utc(now)
-    source = Path(source)
     with db.read_session() as session:
         authorize(session, actor, "db.maintain")
-    problems = restore_problems(source)
-    if problems:
-        raise InputError("backup", f"refused: {problems[0]}")
     with BACKUP_LOCK:
-        stamp = backup_name(now).removeprefix("mscc-")
-        safety = backup_to(db.engine, Path(safety_folder).expanduser() / f"{SAFETY_PREFIX}-{stamp}")
-        _restore_from(db.engine, source)
-        upgrade(db.engine)  # a backup from an older version is brought to this schema
-        with db.session() as session:
-            user = session.scalar(select(User).where(User.username == actor))
-            record_event(
-                session,
-                at=now,
-                action="db.restore",
-                user_id=user.id if user is not None else None,
-                detail={"file": str(source), "safety_copy": str(safety), "by": actor},
-            )
-    log_event(log, "db.restored", level=logging.WARNING, file=source.name, safety_copy=safety.name)
-    return RestoreResult(source, safety)
+        try:
+            with checked_backup(Path(source)) as backup:
+                return restore_backup(db, backup, safety_folder, actor=actor, now=now)
+        except RestoreRefused as exc:
+            raise InputError("backup", f"refused: {exc.summary()}") from None
 
 
 def last_backup(db: Database, folder: Path) -> LastBackup:

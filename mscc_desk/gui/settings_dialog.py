@@ -8,9 +8,12 @@ up and restoring in `alerts.backups` (administrators only, `db.maintain`).
 
 "Back up now" and "Restore" run on a worker thread (`alerts.backups.BackgroundTask`),
 so the window never freezes on a slow disk; only their result comes back to this
-dialog. A restore first refuses a file that fails `backup_problems` (with the reason),
-then asks for confirmation, then takes a checked safety copy of the current contents
-before replacing them; afterwards `ctx.data_changed` tells every view to reload.
+dialog. A restore first refuses a file that fails the quick checks (`restore_problems`:
+damaged, foreign, newer, not its revision's exact schema) with the reason, then asks for
+confirmation; the worker then checks the file in full, as `db check` would (refused:
+nothing changed), takes a checked safety copy of the current contents and replaces them
+(`store.restore`, the same as `mscc-desk db restore`); afterwards `ctx.data_changed`
+tells every view to reload.
 """
 
 from __future__ import annotations

@@ -1,22 +1,33 @@
 """The audit trail: append-only, and chained so that an edit behind the app's back shows.
 
 Each event carries the SHA-256 of its own content and of the event before it; changing,
-inserting or deleting a row breaks the chain at that row, which `db check` reports.
+inserting or deleting a row breaks the chain at that row, which `db check` reports. An
+event also carries the digests of the patient-data rows its transaction wrote
+(`row_digests`, filled in at commit by `store.audit_capture`), so the chain vouches for
+those rows too; and the chain's head is kept outside the database (`store.witness`), so
+cutting off the newest events shows as well.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from .models import AuditEvent
+from .row_digests import RowDigests, baseline_digests, merge, model_table, readable_table
 
 _CHAIN_LOCK = 0x4D534343  # "MSCC": the advisory lock that orders audit appends
+
+# session.info key: the events recorded in the session's current transaction, in order.
+EVENTS_KEY = "mscc_desk.audit_events"
+BASELINE_ACTION = "audit.baseline"
 
 
 def chain_digest(
@@ -27,25 +38,28 @@ def chain_digest(
     case_id: int | None,
     action: str,
     detail: dict[str, Any],
+    rows: RowDigests | None = None,
 ) -> str:
-    """The hash of one event chained to the one before; bulk writers use it directly."""
-    body = json.dumps(
-        {
-            "prev": prev,
-            "at": at.isoformat(),
-            "user": user_id,
-            "case": case_id,
-            "action": action,
-            "detail": detail,
-        },
-        sort_keys=True,
-        default=str,
-        separators=(",", ":"),
-    )
+    """The hash of one event chained to the one before; bulk writers use it directly.
+
+    `rows` (the row digests) is part of the hashed body only when there are any, so the
+    hashes of events written before row digests existed are unchanged.
+    """
+    content: dict[str, Any] = {
+        "prev": prev,
+        "at": at.isoformat(),
+        "user": user_id,
+        "case": case_id,
+        "action": action,
+        "detail": detail,
+    }
+    if rows is not None:
+        content["rows"] = rows
+    body = json.dumps(content, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _digest(prev: str | None, event: AuditEvent) -> str:
+def event_digest(prev: str | None, event: AuditEvent) -> str:
     return chain_digest(
         prev,
         at=event.at,
@@ -53,7 +67,19 @@ def _digest(prev: str | None, event: AuditEvent) -> str:
         case_id=event.case_id,
         action=event.action,
         detail=event.detail,
+        rows=event.row_digests,
     )
+
+
+def lock_chain(conn: Session | Connection) -> None:
+    """Two writers must not both chain to the same event: serialise appends.
+
+    On PostgreSQL an advisory lock held to the end of the transaction; SQLite
+    transactions already start with BEGIN IMMEDIATE, one writer at a time.
+    """
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    if bind.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
 
 
 def record_event(
@@ -67,10 +93,7 @@ def record_event(
 ) -> AuditEvent:
     """Append one event in the caller's transaction, chained to the last one."""
     session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        # Two writers must not both chain to the same event: serialise appends. (SQLite
-        # transactions already start with BEGIN IMMEDIATE, one writer at a time.)
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
+    lock_chain(session)
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     event = AuditEvent(
         at=at,
@@ -80,17 +103,103 @@ def record_event(
         detail=json.loads(json.dumps(detail or {}, default=str)),
         prev_hash=prev,
     )
-    event.hash = _digest(prev, event)
+    event.hash = event_digest(prev, event)
     session.add(event)
     session.flush()
+    session.info.setdefault(EVENTS_KEY, []).append(event)
     return event
+
+
+def write_baseline(conn: Connection, *, at: datetime, reason: str) -> int:
+    """Append one event recording the digests of every covered row as it is now.
+
+    For rows no event has recorded: those of a database that predates row digests (the
+    migration that introduced them calls this) and after any later migration that
+    changes existing rows' digests. It vouches for the rows as found, so it is written
+    only by a migration, never to paper over a `db check` failure. Returns how many row
+    digests it recorded (nothing is written for an empty database).
+    """
+    rows = baseline_digests(conn)
+    count = sum(len(r) for r in rows.values())
+    if not count and not conn.scalar(select(func.count()).select_from(AuditEvent)):
+        return 0
+    lock_chain(conn)
+    prev = conn.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    detail = {"reason": reason, "rows": count}
+    digest = chain_digest(
+        prev, at=at, user_id=None, case_id=None, action=BASELINE_ACTION, detail=detail, rows=rows
+    )
+    events = model_table("audit_event")
+    conn.execute(
+        insert(events).values(
+            at=at,
+            action=BASELINE_ACTION,
+            detail=detail,
+            prev_hash=prev,
+            hash=digest,
+            row_digests=rows,
+        )
+    )
+    return count
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    id: int
+    action: str
+    at: datetime
+
+
+@dataclass
+class ChainWalk:
+    """What reading the whole chain in order found."""
+
+    count: int = 0
+    head_id: int | None = None
+    head_hash: str | None = None
+    broken: BrokenLink | None = None
+    # The newest digest the chain recorded for each covered row (None: deleted).
+    recorded: RowDigests = field(default_factory=dict)
+    # Whether the schema has row digests at all (revision 0003 on).
+    has_row_digests: bool = False
+    # The hash of the event at each position asked for (1 = the first event).
+    hash_at: dict[int, str | None] = field(default_factory=dict)
+
+
+def walk_chain(conn: Connection, positions: Collection[int] = ()) -> ChainWalk:
+    """Read every event in id order, checking each link and collecting row digests."""
+    walk = ChainWalk()
+    events = readable_table(conn, "audit_event")
+    walk.has_row_digests = "row_digests" in events.c
+    wanted = set(positions)
+    prev: str | None = None
+    result = conn.execute(select(events).order_by(events.c.id).execution_options(yield_per=1000))
+    for row in result:
+        e = row._mapping
+        rows = e.get("row_digests")
+        walk.count += 1
+        if walk.count in wanted:
+            wanted.discard(walk.count)
+            walk.hash_at[walk.count] = e["hash"]
+        expected = chain_digest(
+            prev,
+            at=e["at"],
+            user_id=e["user_id"],
+            case_id=e["case_id"],
+            action=e["action"],
+            detail=e["detail"],
+            rows=rows,
+        )
+        if walk.broken is None and (e["prev_hash"] != prev or e["hash"] != expected):
+            walk.broken = BrokenLink(e["id"], e["action"], e["at"])
+        if rows:
+            merge(walk.recorded, rows)
+        prev = e["hash"]
+        walk.head_id, walk.head_hash = e["id"], e["hash"]
+    return walk
 
 
 def first_broken_link(session: Session) -> AuditEvent | None:
     """The first event whose content or link does not match the chain, or None."""
-    prev: str | None = None
-    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(1000):
-        if event.prev_hash != prev or event.hash != _digest(prev, event):
-            return event
-        prev = event.hash
-    return None
+    broken = walk_chain(session.connection()).broken
+    return None if broken is None else session.get(AuditEvent, broken.id)

@@ -1,11 +1,17 @@
 """Backups are SQLite files, whatever the database is.
 
 A SQLite database is copied with SQLite's online backup API (consistent while the app
-runs); a PostgreSQL database is copied row by row, tables as they are in the database
-(not as the newest models say, so a pre-migration backup of an older schema works),
-into a fresh SQLite file. So every backup can be checked with `PRAGMA integrity_check`,
-opened by the app directly, and restored into either kind of database. A backup file is
-left in rollback-journal mode so that reading it never creates -wal/-shm files.
+runs); a PostgreSQL database is copied row by row into a fresh SQLite file that the
+app's migrations have brought to the database's own revision (not to the newest, so a
+pre-migration backup of an older schema works), so a backup from either holds exactly
+the app's SQLite schema of its revision. So every backup can be checked with `PRAGMA
+integrity_check` and against that schema, opened by the app directly, and restored into
+either kind of database. A backup file is left in rollback-journal mode so that reading
+it never creates -wal/-shm files.
+
+Each backup also records the head of its audit chain when it was written (the table
+`mscc_backup`: event count, last id and hash), so that events cut from the end of a
+backup are found when it is checked or restored (`store.restore`).
 
 A copy is written to `<name>.partial`, created private (0600) and held with an
 exclusive lock while it is written, then checked and renamed into place. A copy killed
@@ -27,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, Integer, MetaData, Table, select, text
 
 from ..log_events import log_event
@@ -107,12 +114,19 @@ def backup_to(engine: Engine, out: Path, *, app_database: bool = True) -> Path:
             src.close()
             dst.close()
         else:
+            revision = _known_revision(engine)
+            if revision is not None:
+                from .schema_check import migrate_sqlite_file  # local: it imports the engine
+
+                migrate_sqlite_file(tmp, revision)
             target = make_engine(tmp)
             try:
-                _copy_rows(engine, target, create=True)
+                with target.begin() as conn:
+                    _copy_rows(engine, conn, create=revision is None)
             finally:
                 target.dispose()
         _leave_wal_mode(tmp)
+        _record_head(tmp, engine)
         problems = backup_problems(tmp) if app_database else integrity_problems(tmp)
         if problems:
             _remove_with_journals(tmp)
@@ -188,11 +202,15 @@ def _being_written(path: Path) -> bool:
 
 
 def restore_from(engine: Engine, backup: Path) -> None:
-    """Replace the database's contents with the backup's; a damaged file is refused."""
-    backup = Path(backup)
-    problems = backup_problems(backup)
-    if problems:
-        raise BackupError(f"{backup}: refused: {problems[0]}")
+    """Replace the database's contents with the backup's, after checking it in full
+    (`store.restore`); a file that fails is refused (RestoreRefused, a BackupError)."""
+    from .restore import restore_from as checked_restore  # local: restore imports this
+
+    checked_restore(engine, Path(backup))
+
+
+def replace_contents(engine: Engine, backup: Path) -> None:
+    """Copy a checked backup file's rows over the database's (no checks of its own)."""
     target = _sqlite_file(engine)
     if target is not None:
         engine.dispose()
@@ -201,9 +219,23 @@ def restore_from(engine: Engine, backup: Path) -> None:
         src.close()
         dst.close()
         return
+    from .engine import current_revision, migrate_connection
+
     source = make_engine(backup)
     try:
-        _copy_rows(source, engine, create=False)
+        revision = current_revision(source)
+        with engine.begin() as conn:  # PostgreSQL: all of it, or (on any error) none
+            if (
+                revision is not None
+                and MigrationContext.configure(conn).get_current_revision() != revision
+            ):
+                # A backup of another revision: the tables become those of its revision
+                # (then the caller migrates them, and the rows, to head).
+                tables = MetaData()
+                tables.reflect(conn)
+                tables.drop_all(conn)
+                migrate_connection(conn, revision)
+            _copy_rows(source, conn, create=False)
     finally:
         source.dispose()
 
@@ -222,6 +254,45 @@ def _pre_migration_place(engine: Engine) -> tuple[Path, str]:
     if source is not None:
         return source.parent, source.name
     return app_backup_dir(), "postgresql"
+
+
+def _known_revision(engine: Engine) -> str | None:
+    """The database's revision if the app's migrations can build its schema, else None
+    (an unversioned database, copied as it is before its first migration)."""
+    from .engine import check_revision, current_revision
+
+    revision = current_revision(engine)
+    if revision is None:
+        return None
+    check_revision(engine)  # a newer database: refused, as everywhere
+    return revision
+
+
+def _record_head(path: Path, engine: Engine) -> None:
+    """Write the backup's record of its own chain head (the `mscc_backup` table)."""
+    from .schema_check import BACKUP_DDL, BACKUP_TABLE  # local: it imports the engine
+
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        conn.execute(f"DROP TABLE IF EXISTS {BACKUP_TABLE}")
+        if "audit_event" in tables and "alembic_version" in tables:
+            count = conn.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+            last = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
+            last_id, last_hash = last.fetchone() or (None, None)
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            conn.execute(BACKUP_DDL)
+            conn.execute(
+                f"INSERT INTO {BACKUP_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(),
+                    engine.url.render_as_string(hide_password=True),
+                    revision[0] if revision else "",
+                    count,
+                    last_id,
+                    last_hash,
+                ),
+            )
+    conn.close()
 
 
 def tidy_at_start(engine: Engine) -> None:
@@ -276,8 +347,8 @@ def _utc(value: Any, aware: bool) -> Any:
     return value if aware else value.replace(tzinfo=None)
 
 
-def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
-    """Copy every table of the source, in dependency order, in one target transaction.
+def _copy_rows(source: Engine, dst: Connection, *, create: bool) -> None:
+    """Copy every table of the source, in dependency order, in the caller's transaction.
 
     With `create`, the target (an empty SQLite file) gets the source's tables as they
     are; otherwise the target's existing rows are replaced.
@@ -288,12 +359,12 @@ def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
         for table in src_meta.tables.values():
             for column in table.columns:
                 column.server_default = None  # e.g. nextval(...) means nothing to SQLite
-        src_meta.create_all(target)
+        src_meta.create_all(dst)
     dst_meta = MetaData()
-    dst_meta.reflect(target)
-    aware = target.url.get_backend_name() != "sqlite"
+    dst_meta.reflect(dst)
+    aware = dst.dialect.name != "sqlite"
     order = [t for t in dst_meta.sorted_tables if t.name in src_meta.tables]
-    with source.connect() as src, target.begin() as dst:
+    with source.connect() as src:
         if not create:
             for table in reversed(dst_meta.sorted_tables):
                 dst.execute(table.delete())
@@ -305,7 +376,7 @@ def _copy_rows(source: Engine, target: Engine, *, create: bool) -> None:
             ]
             if rows:
                 dst.execute(table.insert(), rows)
-        if target.url.get_backend_name() == "postgresql":
+        if dst.dialect.name == "postgresql":
             _reset_sequences(dst, order)
 
 

@@ -33,11 +33,13 @@ from ..domain.nhs_number import check_digit
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.scales import SINS_COMPONENTS, sins_score
 from ..domain.triage import PAIN_FEATURES, CaseFacts, TriageResult, triage
-from .audit import chain_digest
+from .audit import chain_digest, lock_chain
 from .backup import _reset_sequences
 from .clocks import assessment_columns
 from .engine import Database
 from .models import Base
+from .row_digests import RowDigests, merge, model_table, row_digest
+from .witness import apply, pending_update
 
 T = TypeVar("T")
 
@@ -2008,15 +2010,63 @@ def _demo_users(
     return found, names
 
 
+def _written_digests(
+    conn: Connection, first: dict[str, int]
+) -> tuple[dict[int, RowDigests], RowDigests]:
+    """The digests of the rows this run wrote (ids from `first` on), read back as stored:
+    by case (a patient goes with the first case that wrote it), and the rest (users)."""
+    by_case: dict[int, RowDigests] = {}
+    patient_case: dict[int, int] = {}
+    others: RowDigests = {}
+    for name in ("case", *TABLE_ORDER[3:], "patient", "user"):
+        tbl = model_table(name)
+        result = conn.execute(
+            select(tbl)
+            .where(tbl.c.id >= first[name])
+            .order_by(tbl.c.id)
+            .execution_options(yield_per=2000)
+        )
+        for row in result:
+            values = row._mapping
+            if name == "case":
+                case_id: int | None = values["id"]
+                patient_case.setdefault(values["patient_id"], values["id"])
+            elif name == "patient":
+                case_id = patient_case.get(values["id"])
+            else:
+                case_id = values.get("case_id")
+            target = others if case_id is None else by_case.setdefault(case_id, {})
+            target.setdefault(name, {})[str(values["id"])] = row_digest(values)
+    return by_case, others
+
+
 def _audit_rows(
-    conn: Connection, ids: _Ids, events: Iterable[tuple[datetime, int, dict[str, Any]]]
+    conn: Connection,
+    ids: _Ids,
+    events: Iterable[tuple[datetime, int, dict[str, Any]]],
+    written: tuple[dict[int, RowDigests], RowDigests],
+    now: datetime,
 ) -> list[dict[str, Any]]:
-    """Chain the events after the last one in the database, as `record_event` does."""
+    """Chain the events after the last one in the database, as `record_event` does.
+
+    Each case's rows are recorded on that case's last event, as if the case had been
+    written by the app; rows of no case (new demo users) on the run's last event.
+    """
+    by_case, others = written
+    ordered = sorted(events, key=lambda e: (e[0], e[1]))
+    if others and not ordered:
+        ordered = [(now, 0, _users_event(others))]
+    last_of_case = {values["case_id"]: i for i, (_, _, values) in enumerate(ordered)}
     audit = _table("audit_event")
     prev: str | None = conn.scalar(select(audit.c.hash).order_by(audit.c.id.desc()).limit(1))
     rows = []
-    for at, _, values in sorted(events, key=lambda e: (e[0], e[1])):
+    for i, (at, _, values) in enumerate(ordered):
         detail = json.loads(json.dumps(values["detail"], default=str))
+        digests: RowDigests | None = None
+        if last_of_case.get(values["case_id"]) == i and values["case_id"] in by_case:
+            digests = by_case[values["case_id"]]
+        if i == len(ordered) - 1 and others:
+            digests = merge(dict(digests or {}), others)
         digest = chain_digest(
             prev,
             at=at,
@@ -2024,6 +2074,7 @@ def _audit_rows(
             case_id=values["case_id"],
             action=values["action"],
             detail=detail,
+            rows=digests,
         )
         rows.append(
             {
@@ -2035,10 +2086,21 @@ def _audit_rows(
                 "detail": detail,
                 "prev_hash": prev,
                 "hash": digest,
+                "row_digests": digests,
             }
         )
         prev = digest
     return rows
+
+
+def _users_event(users: RowDigests) -> dict[str, Any]:
+    """The event for demo users created by a run that wrote no case."""
+    return {
+        "user_id": None,
+        "case_id": None,
+        "action": "demo.users",
+        "detail": {"users": sorted(int(i) for i in users.get("user", {})), "demo": True},
+    }
 
 
 def open_count(cases: int) -> int:
@@ -2075,9 +2137,11 @@ def make_demo(db: Database, *, cases: int, seed: int, clock: Clock | None = None
     tables = [_table(name) for name in (*TABLE_ORDER, "audit_event")]
     with db.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
+            lock_chain(conn)  # before the table locks, in the order record_event takes them
             for table in tables:
                 conn.execute(text(f'LOCK TABLE "{table.name}" IN SHARE ROW EXCLUSIVE MODE'))
         ids = _next_ids(conn)
+        first = dict(ids.next)
         users, names = _demo_users(conn, ids, now)
         patient = _table("patient")
         used = {
@@ -2091,9 +2155,12 @@ def make_demo(db: Database, *, cases: int, seed: int, clock: Clock | None = None
         rows.finish([(case, rows.add(case, pathway)) for case in drafts])
         for name in TABLE_ORDER[1:]:
             _insert(conn, name, rows.tables[name])
-        _insert(conn, "audit_event", _audit_rows(conn, ids, rows.events))
+        written = _written_digests(conn, first)
+        _insert(conn, "audit_event", _audit_rows(conn, ids, rows.events, written, now))
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn, tables)
+        update = pending_update(conn, db.url)
+    apply(db.url, update)
 
     breached_open = sum(
         1

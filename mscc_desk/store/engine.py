@@ -134,6 +134,18 @@ def read_connection(engine: Engine) -> Iterator[Connection]:
         yield conn.execution_options(**{READ_ONLY: True})
 
 
+@contextmanager
+def read_only(engine: Engine) -> Iterator[Connection]:
+    """A connection whose one transaction reads a consistent snapshot without blocking
+    writers (a long check while the desk keeps saving). Nothing written is committed."""
+    with read_connection(engine) as conn:
+        if engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin() as transaction:
+            yield conn
+            transaction.rollback()
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_path()))
@@ -203,7 +215,11 @@ def open_database(target: str | Path | None = None, *, migrate: bool = True) -> 
     except Exception:
         engine.dispose()
         raise
-    return Database(engine, sessionmaker(engine, expire_on_commit=False), engine.url)
+    from .audit_capture import install  # local: it imports the models and the witness
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install(sessions)
+    return Database(engine, sessions, engine.url)
 
 
 def check_revision(engine: Engine) -> str | None:
@@ -228,16 +244,30 @@ def upgrade(engine: Engine) -> str | None:
     head = head_revision()
     if current == head:
         return None
+    from . import witness  # local: it imports the models
+
     backup_file: str | None = None
     if current is not None or _holds_tables(engine):
         from .backup import pre_migration_backup
 
         backup_file = pre_migration_backup(engine, current or "unversioned")
+    else:
+        # A database created afresh: a witness left by an earlier one at this place
+        # (a file deleted and created again) describes a chain that is gone.
+        witness.forget(engine.url)
     with engine.begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        migrate_connection(conn, "head")
+    with engine.connect() as conn:  # a migration may write an event (a baseline)
+        update = witness.pending_update(conn, engine.url)
+    witness.apply(engine.url, update)
     return backup_file
+
+
+def migrate_connection(conn: Connection, revision: str) -> None:
+    """Run the app's migrations up to `revision` in the caller's transaction."""
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
 
 
 def _holds_tables(engine: Engine) -> bool:

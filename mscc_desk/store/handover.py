@@ -250,6 +250,7 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
             Case.override_reason,
             Case.override_by_id,
             Case.override_at,
+            User.display_name.label("override_by_name"),
             Case.location,
             Case.location_detail,
             Case.primary_site,
@@ -262,6 +263,7 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
             Patient.date_of_birth,
         )
         .join(Patient, Case.patient_id == Patient.id)
+        .outerjoin(User, Case.override_by_id == User.id)
         .where(Case.status == "open")
     ).all()
     if not cases:
@@ -300,14 +302,16 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
 
     # Every call's assessment: a feature reported on any call stays on the sheet.
     assessments: dict[int, list[Assessment]] = defaultdict(list)
-    for a in session.scalars(
-        select(Assessment).where(Assessment.case_id.in_(open_ids)).order_by(Assessment.id)
+    received: dict[int, datetime] = {}
+    for a, call_received in session.execute(
+        select(Assessment, Call.received_at)
+        .outerjoin(Call, Assessment.call_id == Call.id)
+        .where(Assessment.case_id.in_(open_ids))
+        .order_by(Assessment.id)
     ):
         assessments[a.case_id].append(a)
-    received = dict(
-        session.execute(select(Call.id, Call.received_at).where(Call.case_id.in_(open_ids))).all()
-    )
-    names = dict(session.execute(select(User.id, User.display_name)).all())
+        if a.call_id is not None and call_received is not None:
+            received[a.call_id] = call_received
 
     # One line per clock: its latest unacknowledged stage ("breached" says "due soon" too).
     latest_alert: dict[int, HandoverAlert] = {}
@@ -362,7 +366,7 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
                 alerts=tuple(alerts.get(c.id, ())),
                 note=notes.get(c.id),
                 caller=callers.get(c.id, ""),
-                override=category_override(c, pathway, names.get(c.override_by_id or -1)),
+                override=category_override(c, pathway, c.override_by_name),
                 progress={
                     k: v
                     for k, v in done_by_item[c.id].items()

@@ -321,7 +321,8 @@ class Draft(Base):
 
 
 class AuditEvent(Base):
-    """Append-only: who did what, when. `prev_hash`/`hash` chain the rows together."""
+    """Append-only: who did what, when. `prev_hash`/`hash` chain the rows together, and
+    `row_digests` ties the chain to the rows of patient data it describes."""
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -332,6 +333,9 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str | None] = mapped_column(String(64))
+    # The digests of the patient-data rows this event's transaction wrote, as committed
+    # (store.row_digests): {table: {id: sha256 or null if deleted}}; in the chained hash.
+    row_digests: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Setting(Base):

@@ -25,6 +25,7 @@ from sqlalchemy import create_engine, text
 
 from mscc_desk.domain.clock import LONDON
 from mscc_desk.store.engine import head_revision
+from tests.store.integrity_helpers import junk_backup
 
 CONTRACT_TRIAGE_KEYS = {"category", "contact", "immobilisation", "deadlines", "actions"}
 CONTRACT_TRIAGE_KEYS |= {"pathway_version"}
@@ -356,7 +357,17 @@ def test_db_upgrade_check_backup_restore(cli: Cli) -> None:
     restored = cli("db", "restore", str(backup))
     assert restored.code == 0, restored.stderr
     assert count(cli.db, "case") == 1
-    assert dump(cli.db) == at_backup
+    # Exactly the backup's rows, and one more audit event: the restore itself, as the
+    # window records it, with the safety copy written first.
+    after = dump(cli.db)
+    [added] = [line for line in after if line not in at_backup]
+    assert set(at_backup) <= set(after)
+    assert added.startswith('INSERT INTO "audit_event"') and "'db.restore'" in added
+    safety = Path(restored.json()["safety_copy"])
+    assert safety.parent == cli.tmp / "xdg" / "mscc-desk" / "backups"
+    assert safety.name.startswith("pre-restore-") and safety.is_file()
+    assert cli("db", "check").json()["ok"] is True
+    at_backup = after
 
     # A damaged backup: refused with exit 2, and the database is exactly as it was.
     damaged = cli.tmp / "damaged.sqlite3"
@@ -404,6 +415,50 @@ def test_db_restore_of_an_empty_file_changes_nothing(cli: Cli) -> None:
     result.one_line()
     assert dump(cli.db) == before
     assert count(cli.db, "case") == 1
+
+
+def test_db_restore_refuses_junk_columns_a_planted_trigger_and_a_cut_chain(cli: Cli) -> None:
+    """Exit 2 with what is wrong; the database is exactly as it was, and no safety copy."""
+    _record_in_process(cli.db, "9434765919", S0)
+    good = cli.tmp / "good.sqlite3"
+    assert cli("db", "backup", str(good)).code == 0
+    _record_in_process(cli.db, "4010232137", S1)
+    before = dump(cli.db)
+    junk_backup(cli.tmp / "junk.sqlite3")
+    edits = {
+        "trigger": "CREATE TRIGGER later AFTER INSERT ON deadline BEGIN SELECT 1; END;",
+        "cut": "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)",
+    }
+    for name, sql in edits.items():
+        (cli.tmp / f"{name}.sqlite3").write_bytes(good.read_bytes())
+        with sqlite3.connect(cli.tmp / f"{name}.sqlite3") as conn:
+            conn.execute(sql)
+        conn.close()
+    results = cli.many(
+        [(["db", "restore", str(cli.tmp / f"{n}.sqlite3")], None) for n in ("junk", *edits)]
+    )
+    lines = []
+    for result in results:
+        assert result.code == 2, result
+        assert result.stdout == ""
+        lines.append(result.one_line())
+    assert "schema" in lines[0] and "missing column(s)" in lines[0]
+    assert "trigger 'later'" in lines[1]
+    assert "event(s) were deleted" in lines[2]
+    assert all(line.startswith("bad input: IN: refused: ") for line in lines)
+    assert dump(cli.db) == before
+    assert not (cli.tmp / "xdg" / "mscc-desk" / "backups").exists()
+
+
+def test_db_check_names_a_row_changed_with_sqlite3(cli: Cli) -> None:
+    _record_in_process(cli.db, "9434765919", S0)
+    with sqlite3.connect(cli.db) as conn:
+        conn.execute("UPDATE patient SET nhs_number = '4010232137' WHERE id = 1")
+    conn.close()
+    result = cli("db", "check")
+    assert result.code == 1
+    assert "patient: row(s) 1 differ from what the audit trail" in result.one_line()
+    assert result.json()["tampered_rows"] == {"changed": {"patient": [1]}}
 
 
 # --- failures and usage ----------------------------------------------------------------

@@ -194,6 +194,38 @@ def test_restore_refuses_a_corrupt_file_with_the_reason(
     assert not (tmp_path / "backups").exists()  # and no safety copy was needed
 
 
+def test_restore_refuses_a_planted_trigger_or_a_broken_chain_as_the_command_line_does(
+    qtbot: QtBot, dialog: SettingsDialog, db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The window and `db restore` share one restore: the same checks, the same words."""
+    add_case(db, clock, 1)
+    good = backup_to(db.engine, tmp_path / "good.sqlite3")
+    add_case(db, clock, 2)
+    trigger, chain = tmp_path / "trigger.sqlite3", tmp_path / "chain.sqlite3"
+    for path, sql in (
+        (trigger, "CREATE TRIGGER later AFTER INSERT ON deadline BEGIN SELECT 1; END;"),
+        (chain, "UPDATE audit_event SET action = 'case.closed' WHERE id = 1"),
+    ):
+        path.write_bytes(good.read_bytes())
+        with sqlite3.connect(path) as conn:
+            conn.execute(sql)
+        conn.close()
+    asked: list[Path] = []
+    answer(dialog, True, asked)
+    # A planted trigger shows in the schema: refused before anyone is asked.
+    assert dialog.restore_file(trigger) is None
+    assert dialog.backup_status().startswith("⚠ Refused, nothing was changed: schema: ")
+    assert "trigger 'later'" in dialog.backup_status()
+    assert asked == []
+    # A broken chain is found by the full check on the worker thread, before any change.
+    task = dialog.restore_file(chain)
+    assert task is not None
+    qtbot.waitUntil(lambda: dialog.backup_status().startswith("⚠ Not restored"), timeout=10000)
+    assert "the chain breaks at event 1" in dialog.backup_status()
+    assert cases(db) == 2  # nothing was touched
+    assert not (tmp_path / "backups").exists()  # not even a safety copy was written
+
+
 def test_restore_brings_back_the_rows_as_they_were(
     qtbot: QtBot,
     dialog: SettingsDialog,

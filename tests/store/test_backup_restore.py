@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, text
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import maintenance
@@ -28,7 +28,7 @@ from mscc_desk.store.engine import (
     make_engine,
     open_database,
 )
-from mscc_desk.store.models import Base
+from tests.store.integrity_helpers import snapshot
 
 T0 = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
 NHS = ("9434765919", "4010232137", "9990000018")
@@ -87,17 +87,6 @@ def fill(db: Database, clock: FakeClock) -> None:
         clock=clock,
         case_id=a.case_id,
     )
-
-
-def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table of the app, as dicts sorted by primary key."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    with engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            pk = [c.name for c in table.primary_key.columns]
-            rows = [dict(r._mapping) for r in conn.execute(select(table))]
-            out[table.name] = sorted(rows, key=lambda r: tuple(r[k] for k in pk))
-    return out
 
 
 @pytest.fixture

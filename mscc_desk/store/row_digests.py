@@ -1,0 +1,133 @@
+"""Digests of patient data rows, so that `db check` can tell a row changed behind the app.
+
+The audit chain proves that no event was changed; it says nothing about the rows the
+events describe. So every transaction that writes one of the COVERED tables records, in
+its audit event (`AuditEvent.row_digests`), the SHA-256 of each such row as committed,
+and `db check` recomputes the digest of every current row and compares it with the
+newest one the chain recorded for that (table, id).
+
+The digest is of a canonical text of the row that is the same on SQLite and PostgreSQL
+and across a backup and restore between them: instants in UTC with microseconds, dates
+as ISO dates, booleans as JSON booleans, JSON values with sorted keys, and columns that
+are NULL left out (so a migration that adds a nullable column does not change the digest
+of every existing row; one that adds a column with a value must write a baseline, see
+`baseline_digests`). Values are read through the models' column types, so the text SQLite
+stores and the timestamptz PostgreSQL stores give the same digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Column, Connection, TableClause, column, inspect, select, table
+
+from .models import Base
+
+# The tables whose rows hold patient data or decide what the desk does: patients, cases,
+# calls, assessments, clocks, checklist entries, alerts (and their acknowledgement),
+# users (roles, passwords, enabled). Drafts and settings are not covered.
+COVERED = ("user", "patient", "case", "call", "assessment", "deadline", "checklist_item", "alert")
+
+# `AuditEvent.row_digests`: {table: {str(id): sha256 hex, or None for a deleted row}}.
+RowDigests = dict[str, dict[str, str | None]]
+
+_CHUNK = 500  # ids per `IN (...)` when reading back the rows of one transaction
+
+
+def canonical(value: Any) -> Any:
+    """A JSON-able value that is the same whichever backend the row was read from."""
+    if isinstance(value, datetime):
+        aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return aware.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    return value
+
+
+def row_digest(values: Mapping[Any, Any]) -> str:
+    """SHA-256 of the row's canonical text (NULL columns left out)."""
+    body = json.dumps(
+        {name: canonical(v) for name, v in values.items() if v is not None},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def readable_table(conn: Connection, name: str) -> TableClause:
+    """The table as it is in this database, read through the models' column types.
+
+    A database at an older schema revision (a backup) has fewer columns than the models;
+    a column the models do not know keeps the type the database reports.
+    """
+    model = Base.metadata.tables[name]
+    cols: list[Any] = []
+    for info in inspect(conn).get_columns(name):
+        known: Column[Any] | None = model.columns.get(info["name"])
+        cols.append(column(info["name"], known.type if known is not None else info["type"]))
+    return table(name, *cols)
+
+
+def model_table(name: str) -> TableClause:
+    """The table as the models say (a database at head): no reflection needed, and its
+    statements are compiled once and cached."""
+    return Base.metadata.tables[name]
+
+
+def digests_of(conn: Connection, tbl: TableClause, ids: Iterable[int]) -> dict[str, str | None]:
+    """The digest of each row by id; None for an id no longer in the table (deleted)."""
+    wanted = sorted(set(ids))
+    out: dict[str, str | None] = {str(i): None for i in wanted}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        for row in conn.execute(select(tbl).where(tbl.c.id.in_(chunk))):
+            values = row._mapping
+            out[str(values["id"])] = row_digest(values)
+    return out
+
+
+def all_digests(conn: Connection, tbl: TableClause) -> Iterator[tuple[int, str]]:
+    """(id, digest) of every row of the table, streamed."""
+    result = conn.execute(select(tbl).execution_options(yield_per=2000))
+    for row in result:
+        values = row._mapping
+        yield int(values["id"]), row_digest(values)
+
+
+def baseline_digests(conn: Connection) -> RowDigests:
+    """The digests of every covered row now: what a baseline event records.
+
+    A baseline is written where rows exist that no event recorded: when a database that
+    predates row digests is migrated (revision 0003), and by any later migration that
+    changes the columns of a covered table in a way that changes existing rows' digests.
+    """
+    tables = set(inspect(conn).get_table_names())
+    out: RowDigests = {}
+    for name in COVERED:
+        if name in tables:
+            rows: dict[str, str | None] = {
+                str(i): d for i, d in all_digests(conn, readable_table(conn, name))
+            }
+            if rows:
+                out[name] = rows
+    return out
+
+
+def merge(into: RowDigests, more: Mapping[str, Mapping[str, str | None]]) -> RowDigests:
+    """`more` over `into`, table by table (a later digest of a row replaces an earlier)."""
+    for name, rows in more.items():
+        into.setdefault(name, {}).update(rows)
+    return into
