@@ -29,7 +29,7 @@ from mscc_desk.domain.deadlines import Stage  # noqa: E402
 from mscc_desk.gui.context import DeskContext  # noqa: E402
 from mscc_desk.store.alerts import RaisedAlert  # noqa: E402
 from mscc_desk.store.calls import record_call  # noqa: E402
-from mscc_desk.store.engine import open_database  # noqa: E402
+from mscc_desk.store.opening import open_database  # noqa: E402
 
 MEDIAN_TARGET = 0.5
 MAX_TARGET = 1.0

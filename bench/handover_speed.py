@@ -28,9 +28,10 @@ from sqlalchemy import select  # noqa: E402
 from mscc_desk.domain.clock import FakeClock  # noqa: E402
 from mscc_desk.domain.nhs_number import check_digit  # noqa: E402
 from mscc_desk.store.calls import record_call  # noqa: E402
-from mscc_desk.store.engine import Database, open_database  # noqa: E402
+from mscc_desk.store.engine import Database  # noqa: E402
 from mscc_desk.store.handover import record_handover, set_handover_note  # noqa: E402
 from mscc_desk.store.models import Alert, Case, Deadline  # noqa: E402
+from mscc_desk.store.opening import open_database  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 20, 5, tzinfo=UTC)  # a Tuesday, just after the night began
 

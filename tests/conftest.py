@@ -10,8 +10,12 @@ import pytest
 from tests.pg import PgServer, PgUnavailable, start_server
 
 # Before any Qt import (none of the imports above pulls Qt in; keep it that way):
-# tests must run on machines without a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# tests must run on machines without a display. The offscreen screen is a ward PC's,
+# 1366x768, so every window is tried at the size it will meet (tests/screens/).
+SCREENS = Path(__file__).resolve().parent / "screens"
+WARD_SCREEN = (1366, 768)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / 'ward.json'}"
 # A write to patient data without an audit event fails its test instead of being given a
 # generic event (store.audit_capture), so a new write path cannot forget its event.
 os.environ.setdefault("MSCC_DESK_STRICT_AUDIT", "1")

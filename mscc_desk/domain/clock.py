@@ -7,6 +7,8 @@ tested at any moment, including across the March and October clock changes.
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -80,14 +82,30 @@ def parse_instant(value: object, field: str) -> datetime:
 
 
 def parse_date(value: object, field: str) -> date:
-    """Parse a calendar date (YYYY-MM-DD)."""
+    """Parse a calendar date (YYYY-MM-DD); an impossible one says why (30 February)."""
     if not isinstance(value, str):
         raise InputError(field, f"expected a date YYYY-MM-DD, got {_kind(value)}")
     text = _printable(value, field)
     try:
         return date.fromisoformat(text)
     except ValueError:
+        shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        why = shape and calendar_problem(int(shape[1]), int(shape[2]), int(shape[3]))
+        if why:
+            raise InputError(field, f"{value!r} is not a real date: {why}") from None
         raise InputError(field, f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def calendar_problem(year: int, month: int, day: int) -> str | None:
+    """What makes a day, month and year not a date ("February 1950 has 28 days")."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < 1:
+        return f"there is no year {year}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return None
 
 
 def format_instant(instant: datetime) -> str:
@@ -97,6 +115,21 @@ def format_instant(instant: datetime) -> str:
 
 def london(instant: datetime) -> datetime:
     return as_utc(instant).astimezone(LONDON)
+
+
+def compact_london(instant: datetime, now: datetime, *, today_bare: bool = False) -> str:
+    """`Sun 06:12` within six days, `29 Nov 06:12` beyond (`06:12` today, with
+    `today_bare`): short enough for a narrow column or a dense sheet, and never a bare
+    time from another day, which a reader at 03:00 would take for today. The zone is
+    added only when it is not the zone of now (GMT in a BST week, on a clock-change
+    night), where the time alone would be misread."""
+    local, here = london(instant), london(now)
+    days = abs((local.date() - here.date()).days)
+    if today_bare and days == 0:
+        text = local.strftime("%H:%M")
+    else:
+        text = local.strftime("%a %H:%M" if days < 7 else "%d %b %H:%M")
+    return text if local.tzname() == here.tzname() else f"{text} {local.tzname()}"
 
 
 def format_london(instant: datetime, with_zone: bool = True) -> str:

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from . import limits, nhs_number
+from . import limits, nhs_number, postcode
 from .clock import format_london, london, parse_date, parse_instant
 from .errors import InputError
 from .pathway import ChecklistField, Pathway
 from .scales import sins_score
 from .triage import FACT_KEYS, CaseFacts, parse_facts
+from .typed_time import PartialDate, TypedTimeError, parse_partial_date
 
 MAX_TEXT = 2000
 FUTURE_TOLERANCE = limits.FUTURE_TOLERANCE  # the window's typed times check it as you type
@@ -28,7 +29,9 @@ FUTURE_TOLERANCE = limits.FUTURE_TOLERANCE  # the window's typed times check it 
 class Field:
     key: str
     label: str
-    kind: str  # text, date, datetime, choice, choices, int, yesno, yesnounknown, nhs
+    # text, date, datetime, choice, choices, int, yesno, yesnounknown, nhs, postcode, and
+    # partial_date (a past date known to the day, the month or only the year)
+    kind: str
     required: bool = False
     choices: tuple[str, ...] = ()
     low: int | None = None
@@ -98,7 +101,7 @@ PATIENT = (
     _f("given_name", "Given name", required=True, max_len=200),
     _f("date_of_birth", "Date of birth", "dob", required=True),
     _f("sex", "Sex", "choice", choices=SEXES),
-    _f("postcode", "Postcode", max_len=10),
+    _f("postcode", "Postcode", "postcode", max_len=10),
     _f("imd_decile", "IMD decile (1 = most deprived)", "int", low=1, high=10),
 )
 CASE = (
@@ -107,7 +110,7 @@ CASE = (
     _f("primary_site", "Primary site", "choice", choices=PRIMARY_SITES),
     _f("primary_site_other", "Primary site (other)", max_len=200),
     _f("histology", "Histology"),
-    _f("diagnosed_on", "Date of cancer diagnosis", "past_date"),
+    _f("diagnosed_on", "Date of cancer diagnosis", "partial_date"),
     _f("known_bone_metastases", "Known bone / spinal metastases", "yesnounknown"),
     _f("previous_spinal_radiotherapy", "Previous radiotherapy to the spine (level)"),
     _f("systemic_treatment", "Current systemic treatment"),
@@ -174,6 +177,9 @@ class CallRecord:
     case: dict[str, Any]
     presentation: dict[str, Any]
     management: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Dates known only to the month or the year, as given (`{"case.diagnosed_on":
+    # "2019-03"}`): the date column holds the 1st, and this says how much was known.
+    partial_dates: dict[str, str] = field(default_factory=dict)
     # A follow-up's explicit `"case": {"category_override": null}`: lift the override.
     clear_override: bool = False
     cancer_status_correction: str | None = None
@@ -224,9 +230,41 @@ def parse_record(data: object, pathway: Pathway, now: datetime) -> CallRecord:
         case=groups["case"],
         presentation=groups["presentation"],
         management=clean_management(data.get("management"), pathway, now),
+        partial_dates=_partial_dates(raw, now),
         clear_override=clear_override,
         cancer_status_correction=correction,
     )
+
+
+def _partial_dates(raw: Mapping[str, Any], now: datetime) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group, fields in GROUPS.items():
+        values = raw.get(group)
+        if not isinstance(values, Mapping):
+            continue
+        for f in fields:
+            value = values.get(f.key)
+            if f.kind == "partial_date" and isinstance(value, str) and value.strip():
+                known = partial_date(value, f"{group}.{f.key}", now)
+                if known.precision != "day":
+                    out[f"{group}.{f.key}"] = known.iso()
+    return out
+
+
+def partial_date(value: object, name: str, now: datetime) -> PartialDate:
+    """A past date as precise as the person knows it (`2019-03`, `03/2019`, `2019`)."""
+    if not isinstance(value, str):
+        wanted = "a date such as 2019-03-14, 2019-03 or 2019"
+        raise InputError(name, f"expected {wanted}, got {_kind(value)}")
+    today = london(now).date()
+    try:
+        known = parse_partial_date(value, today)
+    except TypedTimeError as exc:
+        raise InputError(name, str(exc)) from None
+    if known.first_day > today:
+        raise InputError(name, f"{known.spoken()} is in the future")
+    limits.check_past_date(known.first_day, today, name)  # not before 1900
+    return known
 
 
 def check_suspicion_not_after_call(suspected_at: datetime, received_at: datetime) -> None:
@@ -295,7 +333,7 @@ def clean_text(value: str, name: str, max_len: int = MAX_TEXT) -> str:
 
 
 def clean_value(f: Field, value: object, name: str, now: datetime) -> Any:
-    if f.kind in ("text", "nhs"):
+    if f.kind in ("text", "nhs", "postcode"):
         if not isinstance(value, str):
             raise InputError(name, f"expected text, got {_kind(value)}")
         text = clean_text(value, name, f.max_len)
@@ -304,7 +342,14 @@ def clean_value(f: Field, value: object, name: str, now: datetime) -> Any:
             if reason:
                 raise InputError(name, f"NHS number {reason}")
             return nhs_number.digits_of(text)
+        if f.kind == "postcode":
+            reason = postcode.problem(text)
+            if reason:
+                raise InputError(name, reason)
+            return postcode.normalise(text)
         return text
+    if f.kind == "partial_date":
+        return partial_date(value, name, now).first_day
     if f.kind == "datetime":
         return limits.check_instant(parse_instant(value, name), now, f.window, name)
     if f.kind == "dob":

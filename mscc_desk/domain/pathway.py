@@ -83,6 +83,7 @@ class ClockRule:
     when: Condition
     ref: str
     status: str
+    short: str = ""  # for a narrow column (the board); the label where none is given
 
     @property
     def seconds(self) -> int:
@@ -165,6 +166,14 @@ class Pathway:
             if item.key == key:
                 return item
         raise KeyError(key)
+
+    def clock_short(self, label: str) -> str:
+        """A clock's short name from the label a deadline was stored with; the label itself
+        when the file gives none or no longer has that clock."""
+        for clock in self.clocks:
+            if clock.label == label and clock.short:
+                return clock.short
+        return label
 
 
 def load_pathway(path: Path | None = None) -> Pathway:
@@ -259,6 +268,7 @@ def _clock(raw: Mapping[str, Any]) -> ClockRule:
         when=_condition(raw.get("when", {}), f"clocks.{key}.when"),
         ref=str(raw["ref"]),
         status=str(raw["status"]),
+        short=str(raw.get("short", "")),
     )
 
 

@@ -17,32 +17,32 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QIcon
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QPushButton,
-    QSizePolicy,
     QStyle,
     QSystemTrayIcon,
-    QVBoxLayout,
+    QTreeWidgetItem,
     QWidget,
 )
 
 from ..alerts.scheduler import AlertController
-from ..domain.clock import format_london, london
+from ..domain.clock import compact_london, format_london, london
 from ..domain.deadlines import Stage, format_time_left
 from ..domain.errors import InputError
+from ..domain.nhs_number import format_nhs
+from ..domain.pathway import Pathway
 from ..store.alerts import BREACH_REASONS, AlertSettings, RaisedAlert, alert_settings
 from .context import DeskContext
 from .forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
 from .forms.ui_alert_panel import Ui_AlertPanel
 from .forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
+from .look import error_style
 from .windows import alive, bring_to_front
 
 TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute keep it honest
@@ -51,18 +51,7 @@ TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute kee
 SYMBOL = {Stage.due_soon: "●", Stage.imminent: "▲", Stage.breached: "⚠"}
 WORDS = {Stage.due_soon: "DUE SOON", Stage.imminent: "IMMINENT", Stage.breached: "BREACHED"}
 TINT = {Stage.due_soon: "#f6e4c3", Stage.imminent: "#f0cf94", Stage.breached: "#e8b4b4"}
-EDGE = {Stage.due_soon: "#8a5a00", Stage.imminent: "#8a4b00", Stage.breached: "#8b1a1a"}
 INK = "#1b1b1b"
-
-PANEL_STYLE = "\n".join(
-    [f"QFrame#alertRow {{ border-radius: 4px; color: {INK}; }}"]
-    + [
-        f'QFrame#alertRow[stage="{s.value}"] {{ background: {TINT[s]};'
-        f" border: {3 if s is Stage.breached else 2}px solid {EDGE[s]}; }}"
-        for s in Stage
-    ]
-    + [f"QFrame#alertRow QLabel {{ color: {INK}; background: transparent; }}"]
-)
 
 
 def _duration(minutes: int) -> str:
@@ -178,107 +167,45 @@ def error_words(exc: InputError) -> str:
     return exc.problem[:1].upper() + exc.problem[1:]
 
 
-class _AlertRow(QFrame):
-    """One alert: badge, who and what, time left, and the actions. Built in code because
-    the panel holds a variable number of them; the panel itself is the Designer form."""
+# Columns of the alert list: a row reads left to right as a sentence.
+STAGE_COL, TIME_COL, PATIENT_COL, NHS_COL, DEADLINE_COL = range(5)
+ROWS_WANTED = 3  # the list's height before it knows its alerts; the desk gives it more
 
-    def __init__(self, alert: RaisedAlert, settings: AlertSettings, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.alert = alert
-        self.setObjectName("alertRow")
-        self.setProperty("stage", alert.stage.value)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(8, 6, 8, 6)
-        outer.setSpacing(10)
 
-        # Left: what stage, how long, what the stage means; readable at a glance.
-        badge_box = QVBoxLayout()
-        badge_box.setContentsMargins(0, 0, 0, 0)
-        badge_box.setSpacing(1)
-        self.badge = QLabel(badge_text(alert.stage))
-        big = QFont(self.badge.font())
-        big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 1.15)
-        self.badge.setFont(big)
-        self.time_left = QLabel()
-        bold = QFont(self.time_left.font())
-        bold.setBold(True)
-        self.time_left.setFont(bold)
-        self.caption = QLabel(stage_caption(alert.stage, settings))
-        for label in (self.badge, self.time_left, self.caption):
-            badge_box.addWidget(label)
-        badge_box.addStretch(1)
-        badge_holder = QWidget()
-        badge_holder.setLayout(badge_box)
-        badge_holder.setFixedWidth(190)
-        outer.addWidget(badge_holder)
+def row_deadline_text(alert: RaisedAlert, pathway: Pathway, now: datetime) -> str:
+    """`MRI within 24 h · due Sun 06:12`: the clock's short name and a compact time, as
+    on the board; the full label and date are in the detail beside the list."""
+    return f"{pathway.clock_short(alert.label)} · due {compact_london(alert.due_at, now)}"
 
-        # Middle: who and which deadline (hidden when the screen is locked).
-        text_box = QVBoxLayout()
-        text_box.setSpacing(2)
-        self.patient = QLabel(patient_text(alert))
-        self.patient.setFont(bold)
-        self.patient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.deadline = QLabel(deadline_text(alert))
-        self.extra = QLabel(extra_text(alert))
-        self.locked_line = QLabel()
-        self.locked_line.setFont(bold)
-        for label in (self.patient, self.deadline, self.extra, self.locked_line):
-            label.setWordWrap(True)
-            text_box.addWidget(label)
-        text_box.addStretch(1)
-        outer.addLayout(text_box, 1)
 
-        # Right: the actions, one width in every row so the rows line up.
-        buttons = QVBoxLayout()
-        buttons.setSpacing(4)
-        self.ack_button = QPushButton("Acknowledge…")
-        self.ack_button.setToolTip("Record that you have seen this alert (with an optional note)")
-        self.open_button = QPushButton("Open case")
-        self.reason_button: QPushButton | None = None
-        if alert.stage is Stage.breached:
-            text = "Change breach reason…" if alert.breach_reason else "Record breach reason…"
-            self.reason_button = QPushButton(text)
-        metrics = QFontMetrics(self.ack_button.font())
-        width = metrics.horizontalAdvance("Record breach reason…") + 28
-        for button in (self.ack_button, self.open_button, self.reason_button):
-            if button is not None:
-                button.setFixedWidth(width)
-                buttons.addWidget(button)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
-
-    def update_time(self, now: datetime, locked: bool) -> None:
-        self.time_left.setText(time_text(self.alert, now))
-        self.locked_line.setText(locked_text(self.alert, now))
-        for widget in (self.patient, self.deadline, self.extra):
-            widget.setVisible(not locked)
-        self.locked_line.setVisible(locked)
-        for button in (self.ack_button, self.open_button, self.reason_button):
-            if button is not None:
-                button.setVisible(not locked)
-        sentence = (
-            f"{WORDS[self.alert.stage]}: {self.locked_line.text()}"
-            if locked
-            else f"{WORDS[self.alert.stage]}: {self.alert.label} for {self.alert.patient_name}, "
-            f"{self.time_left.text()}"
-        )
-        self.setAccessibleName(sentence)
+def detail_html(alert: RaisedAlert, settings: AlertSettings, now: datetime) -> str:
+    """What the selected alert is about, in full: the row only has room for the gist."""
+    esc = escape
+    return (
+        f"<b>{esc(badge_text(alert.stage))}</b> — {esc(stage_caption(alert.stage, settings))}"
+        f" · <b>{esc(time_text(alert, now))}</b><br>"
+        f"<b>{esc(patient_text(alert))}</b><br>"
+        f"{esc(deadline_text(alert))}<br>"
+        f"{esc(extra_text(alert))}"
+    )
 
 
 class AlertPanel(QWidget):
-    """Lists the active alerts and lets the person at the desk act on them.
+    """Lists the active alerts, one row each, and acts on the selected one.
 
     Create it with the desk context and the `AlertController`; it follows the
     controller's signals by itself. `open_case_requested(case_id)` asks the main window
-    to show a case. `open_settings`, when given, is what its Settings… button calls (the
-    main window's own, so the desk has one settings window); without it the panel opens
-    one of its own.
+    to show a case; `count_changed(n)` says how many alerts are listed, so the desk can
+    give the list the room it needs. `open_settings`, when given, is what its Settings…
+    button calls (the main window's own, so the desk has one settings window); without
+    it the panel opens one of its own.
+
+    By keyboard: Up and Down choose an alert, Enter acknowledges it (a small dialog,
+    Ctrl+Enter to confirm), and the list keeps its place for the next one.
     """
 
     open_case_requested = Signal(int)
+    count_changed = Signal(int)
 
     def __init__(
         self,
@@ -295,13 +222,12 @@ class AlertPanel(QWidget):
         self.controller = controller
         self.ui = Ui_AlertPanel()
         self.ui.setupUi(self)
-        self.setStyleSheet(PANEL_STYLE)
         title_font = QFont(self.ui.titleLabel.font())
         title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         self.ui.titleLabel.setFont(title_font)
         self._locked = False
-        self._rows: list[_AlertRow] = []
+        self._alerts: list[RaisedAlert] = []
         self._shape: tuple[object, ...] | None = None
         self._settings = AlertSettings()
         self._dialogs: dict[tuple[str, int], QDialog] = {}
@@ -312,7 +238,23 @@ class AlertPanel(QWidget):
             self.tray.setToolTip("MSCC Desk alerts")
             self.tray.show()
 
+        listing = self.ui.alertList
+        header = listing.header()
+        header.setStretchLastSection(True)
+        for column in (STAGE_COL, TIME_COL, PATIENT_COL, NHS_COL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._fit_columns()
+        self._rows_wanted = ROWS_WANTED
+        listing.itemActivated.connect(lambda _item, _col: self.acknowledge_selected())
+        listing.currentItemChanged.connect(lambda *_: self._show_detail())
+        self.ui.ackButton.clicked.connect(self.acknowledge_selected)
+        self.ui.openButton.clicked.connect(self.open_selected_case)
+        self.ui.reasonButton.clicked.connect(self.breach_reason_selected)
         self.ui.settingsButton.clicked.connect(self._open_settings)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # as in the dialogs: "do it"
+            shortcut = QShortcut(QKeySequence(keys), listing)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.acknowledge_selected)
         controller.alerts_changed.connect(self.refresh)
         controller.alerts_raised.connect(self._on_raised)
         controller.check_failed.connect(self._on_check_failed)
@@ -325,11 +267,12 @@ class AlertPanel(QWidget):
     # --- Public --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the active alerts; rebuild rows only if the set of alerts changed."""
+        """Re-read the active alerts; rebuild the list only if the set of alerts changed."""
         alerts = self.controller.active_alerts()
         self._settings = alert_settings(self.ctx.db)
         shape = (
             self._settings,
+            self._locked,
             tuple((a.alert_id, a.stage, a.deadline_state, a.breach_reason) for a in alerts),
         )
         if shape != self._shape:
@@ -351,32 +294,121 @@ class AlertPanel(QWidget):
 
     def alerts(self) -> list[RaisedAlert]:
         """The alerts on show, in the order shown."""
-        return [row.alert for row in self._rows]
+        return list(self._alerts)
 
-    def rows(self) -> list[_AlertRow]:
-        return list(self._rows)
+    def row_text(self, row: int) -> list[str]:
+        """The words of one row, column by column, as they are on screen."""
+        item = self.ui.alertList.topLevelItem(row)
+        if item is None:
+            raise IndexError(row)
+        return [item.text(c) for c in range(self.ui.alertList.columnCount())]
+
+    def select(self, row: int) -> None:
+        listing = self.ui.alertList
+        item = listing.topLevelItem(row)
+        if item is not None:
+            listing.setCurrentItem(item)
+
+    def selected_alert(self) -> RaisedAlert | None:
+        item = self.ui.alertList.currentItem()
+        if item is None:
+            return None
+        row = self.ui.alertList.indexOfTopLevelItem(item)
+        return self._alerts[row] if 0 <= row < len(self._alerts) else None
+
+    def detail_text(self) -> str:
+        return self.ui.detailLabel.text()
+
+    def focus_list(self) -> None:
+        """Back to the list after a dialog, on the alert that now holds the same place."""
+        listing = self.ui.alertList
+        if listing.topLevelItemCount() and listing.currentItem() is None:
+            listing.setCurrentItem(listing.topLevelItem(0))
+        listing.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def row_height(self) -> int:
+        return self.ui.alertList.fontMetrics().height() + 8
+
+    def rows_height(self, rows: int) -> int:
+        """The panel's height with `rows` alert rows in sight (and its header and title)."""
+        listing = self.ui.alertList
+        body = (
+            listing.header().sizeHint().height()
+            + rows * self.row_height()
+            + 2 * listing.frameWidth()
+            + 2
+        )
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        title = self.ui.headerLayout.sizeHint().height() + layout.spacing()
+        return body + title + margins.top() + margins.bottom()
+
+    def show_rows(self, rows: int) -> None:
+        """How many rows the panel asks room for (the desk's dock follows its size hint)."""
+        self._rows_wanted = rows
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(super().sizeHint().width(), self.rows_height(self._rows_wanted))
+
+    def acknowledge_selected(self) -> AcknowledgeDialog | None:
+        alert = self.selected_alert()
+        if alert is None or self._locked:
+            return None
+        return self.open_acknowledge(alert)
+
+    def open_selected_case(self) -> None:
+        alert = self.selected_alert()
+        if alert is not None and not self._locked:
+            self.open_case_requested.emit(alert.case_id)
+
+    def breach_reason_selected(self) -> BreachReasonDialog | None:
+        alert = self.selected_alert()
+        if alert is None or self._locked or alert.stage is not Stage.breached:
+            return None
+        return self.open_breach_reason(alert)
 
     # --- Building ------------------------------------------------------------------------
 
+    def _fit_columns(self) -> None:
+        listing = self.ui.alertList
+        metrics = QFontMetrics(listing.font())
+        bold = QFont(listing.font())
+        bold.setBold(True)
+        strong = QFontMetrics(bold)
+        pad = 16
+        listing.setColumnWidth(STAGE_COL, strong.horizontalAdvance("⚠ BREACHED") + pad)
+        listing.setColumnWidth(TIME_COL, strong.horizontalAdvance("OVERDUE 23 h 59 min") + pad)
+        name = metrics.horizontalAdvance("WORTHINGTON, Alexandra")
+        listing.setColumnWidth(PATIENT_COL, name + pad)
+        listing.setColumnWidth(NHS_COL, metrics.horizontalAdvance("999 999 9999") + pad)
+
     def _rebuild(self, alerts: list[RaisedAlert]) -> None:
-        layout = self.ui.rowsLayout
-        for row in self._rows:
-            layout.removeWidget(row)
-            row.hide()  # at once: deleteLater waits for the event loop, names included
-            row.deleteLater()
-        self._rows = []
-        for i, alert in enumerate(alerts):
-            row = _AlertRow(alert, self._settings, self.ui.rowsContainer)
-            row.ack_button.clicked.connect(lambda _=False, a=alert: self.open_acknowledge(a))
-            row.open_button.clicked.connect(
-                lambda _=False, c=alert.case_id: self.open_case_requested.emit(c)
-            )
-            if row.reason_button is not None:
-                row.reason_button.clicked.connect(
-                    lambda _=False, a=alert: self.open_breach_reason(a)
-                )
-            layout.insertWidget(i, row)
-            self._rows.append(row)
+        listing = self.ui.alertList
+        kept = self.selected_alert()
+        row_before = listing.indexOfTopLevelItem(listing.currentItem()) if kept else 0
+        listing.blockSignals(True)
+        listing.clear()
+        self._alerts = list(alerts)
+        bold = QFont(listing.font())
+        bold.setBold(True)
+        for alert in alerts:
+            item = QTreeWidgetItem([""] * listing.columnCount())
+            item.setSizeHint(STAGE_COL, QSize(0, self.row_height()))
+            for column in range(listing.columnCount()):
+                item.setBackground(column, QColor(TINT[alert.stage]))
+                item.setForeground(column, QColor(INK))
+            item.setFont(STAGE_COL, bold)
+            item.setFont(TIME_COL, bold)
+            listing.addTopLevelItem(item)
+        listing.setColumnHidden(PATIENT_COL, self._locked)
+        listing.setColumnHidden(NHS_COL, self._locked)
+        listing.blockSignals(False)
+        ids = [a.alert_id for a in alerts]
+        if alerts:
+            row = ids.index(kept.alert_id) if kept and kept.alert_id in ids else row_before
+            listing.setCurrentItem(listing.topLevelItem(min(max(row, 0), len(alerts) - 1)))
+        listing.setVisible(bool(alerts))
         self.ui.emptyLabel.setVisible(not alerts)
         self.ui.emptyLabel.setText(
             "✓ No deadline needs attention now. Alerts appear here "
@@ -388,24 +420,67 @@ class AlertPanel(QWidget):
             # Acknowledged elsewhere (or the deadline met): its dialog has nothing to do.
             if key[0] == "ack":
                 self._dialogs[key].close()
+        self.count_changed.emit(len(alerts))
 
     def tick(self) -> None:
         """Repaint the countdowns (a timer does it every 15 s); rows are not rebuilt."""
         now = self.ctx.clock.now()
-        for row in self._rows:
-            row.update_time(now, self._locked)
+        listing = self.ui.alertList
+        for row, alert in enumerate(self._alerts):
+            item = listing.topLevelItem(row)
+            if item is None:
+                continue
+            left = time_text(alert, now)
+            item.setText(STAGE_COL, badge_text(alert.stage))
+            item.setText(TIME_COL, left)
+            if self._locked:
+                item.setText(PATIENT_COL, "")
+                item.setText(NHS_COL, "")
+                item.setText(DEADLINE_COL, locked_text(alert, now))
+                sentence = f"{WORDS[alert.stage]}: {locked_text(alert, now)}"
+            else:
+                item.setText(PATIENT_COL, alert.patient_name)
+                item.setText(NHS_COL, format_nhs(alert.nhs_number) if alert.nhs_number else "—")
+                item.setText(DEADLINE_COL, row_deadline_text(alert, self.ctx.pathway, now))
+                sentence = f"{WORDS[alert.stage]}: {alert.label} for {alert.patient_name}, {left}"
+            item.setToolTip(DEADLINE_COL, deadline_text(alert) if not self._locked else "")
+            for column in range(listing.columnCount()):
+                item.setData(column, Qt.ItemDataRole.AccessibleTextRole, sentence)
         self.ui.summaryLabel.setText(self._summary())
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        alert = self.selected_alert()
+        ui = self.ui
+        for button in (ui.ackButton, ui.openButton, ui.reasonButton):
+            button.setVisible(not self._locked and bool(self._alerts))
+        if self._locked or alert is None:
+            ui.detailLabel.setText(
+                "Sign in to see who the alerts are about and to act on them."
+                if self._locked and self._alerts
+                else ""
+            )
+            for button in (ui.ackButton, ui.openButton, ui.reasonButton):
+                button.setEnabled(False)
+            return
+        ui.detailLabel.setText(detail_html(alert, self._settings, self.ctx.clock.now()))
+        ui.ackButton.setEnabled(True)
+        ui.openButton.setEnabled(True)
+        ui.reasonButton.setEnabled(alert.stage is Stage.breached)
+        ui.reasonButton.setText(
+            "Change &breach reason…" if alert.breach_reason else "Record &breach reason…"
+        )
 
     def _summary(self) -> str:
         if self._locked:
             base = "Screen locked — sign in to act on alerts."
-            n = len(self._rows)
+            n = len(self._alerts)
             return f"{base} {n} alert{'s' if n != 1 else ''} waiting." if n else base
-        if not self._rows:
+        if not self._alerts:
             return "No alerts need acknowledging."
-        counts = {s: sum(1 for r in self._rows if r.alert.stage is s) for s in Stage}
+        counts = {s: sum(1 for a in self._alerts if a.stage is s) for s in Stage}
         parts = [f"{counts[s]} {WORDS[s].lower()}" for s in reversed(list(Stage)) if counts[s]]
-        return f"{len(self._rows)} to acknowledge: " + ", ".join(parts)
+        return f"{len(self._alerts)} to acknowledge: " + ", ".join(parts)
 
     # --- Notifications -------------------------------------------------------------------
 
@@ -437,7 +512,10 @@ class AlertPanel(QWidget):
     # --- Dialogs -------------------------------------------------------------------------
 
     def _single(self, key: tuple[str, int], make: Callable[[], QDialog]) -> QDialog:
-        """One dialog per key: the open one is brought forward, else `make()` is shown."""
+        """One dialog per key: the open one is brought forward, else `make()` is shown.
+
+        When it closes, the keyboard goes back to the alert list, ready for the next one.
+        """
         held = self._dialogs.get(key)
         if held is not None and alive(held):
             bring_to_front(held)
@@ -445,8 +523,16 @@ class AlertPanel(QWidget):
         dialog = make()
         self._dialogs[key] = dialog
         dialog.finished.connect(lambda _r=0, k=key: self._dialogs.pop(k, None))
+        if key[0] != "settings":
+            dialog.finished.connect(lambda _r=0: self._back_to_list())
         bring_to_front(dialog)
         return dialog
+
+    def _back_to_list(self) -> None:
+        window = self.window()
+        if window.isVisible() and not self._locked:
+            window.activateWindow()
+            self.focus_list()
 
     def open_acknowledge(self, alert: RaisedAlert) -> AcknowledgeDialog:
         def submit(note: str | None) -> object:
@@ -454,7 +540,9 @@ class AlertPanel(QWidget):
 
         dialog = self._single(
             ("ack", alert.alert_id),
-            lambda: AcknowledgeDialog(alert, self.ctx.user, self.ctx.clock.now(), submit, self),
+            lambda: AcknowledgeDialog(
+                alert, self.ctx.user_display, self.ctx.clock.now(), submit, self
+            ),
         )
         assert isinstance(dialog, AcknowledgeDialog)
         return dialog
@@ -493,9 +581,12 @@ class _SubmitDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._error = error_label
-        self._error.setStyleSheet("color: #8b1a1a; font-weight: bold;")
+        self._error.setStyleSheet(error_style())
         button_box.accepted.connect(self._submit)
         button_box.rejected.connect(self.reject)
+        # From the note box too, where Enter is a newline.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self._submit)
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:

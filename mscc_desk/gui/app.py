@@ -106,16 +106,19 @@ def run(db_target: str | None, smoke: bool) -> int:
     from ..store.engine import DatabaseError
     from ..store.opening import open_database
     from .context import DeskContext
+    from .look import apply_desk_look
     from .main_window import MainWindow
+    from .windows import fit_to_screen
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    font = app.font()
+    font = app.font()  # the system's size, never less than a ward PC can be read at
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
+    apply_desk_look(app)  # a focus ring that shows where the keyboard is, in every window
 
     try:
         db = open_database(db_target)
@@ -128,7 +131,7 @@ def run(db_target: str | None, smoke: bool) -> int:
         ctx = DeskContext(db)
         if smoke:  # a diagnostic: it raises no alerts and takes no one's place at the desk
             window = MainWindow(ctx)
-            window.resize(1400, 800)
+            fit_to_screen(window)  # as the desk opens: the whole screen it is on
             window.show()
             return _smoke(app, window, started)
         return _desk(app, ctx)
@@ -143,7 +146,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
     from .main_window import MainWindow
     from .session import SessionController
     from .startup import sign_in_at_start
-    from .windows import bring_to_front
+    from .windows import bring_to_front, fit_to_screen
 
     guard = SingleInstance(ctx.db.url.render_as_string(hide_password=False))
     if not guard.is_primary():
@@ -162,8 +165,9 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
         window.attach_alerts(alerts)
         window.attach_session(session)
         guard.activation_requested.connect(lambda: bring_to_front(window))
-        window.resize(1500, 860)
+        fit_to_screen(window)  # the desk fills the screen it opens on, whatever its size
         window.show()
+        window.show_board_focus()  # Down and Enter work at once, without the mouse
         return app.exec()
     finally:
         session.shutdown()
@@ -181,7 +185,12 @@ def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
         if outcome:
             return
         window.ui.board.viewport().repaint()  # synchronous: the rows are on screen
-        report = {"startup_s": round(time.perf_counter() - started, 3), "open_cases": open_cases}
+        frame = window.frameGeometry()
+        report = {
+            "startup_s": round(time.perf_counter() - started, 3),
+            "open_cases": open_cases,
+            "window": [frame.width(), frame.height()],  # title bar and borders included
+        }
         print(json.dumps(report), flush=True)
         outcome["code"] = 0
         window.close()

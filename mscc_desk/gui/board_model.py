@@ -23,13 +23,14 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
-from ..domain.clock import Clock, london
+from ..domain.clock import Clock, compact_london, london
 from ..domain.deadlines import DEFAULT_LEADS, Stage, format_time_left
 from ..domain.nhs_number import digits_of, format_nhs
 from ..domain.pathway import Pathway
 from ..store.board import BoardRow
+from .look import inks
 from .urgency import (
     CATEGORY_TINT,
     INK,
@@ -45,7 +46,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 DEADLINE_ROLE = Qt.ItemDataRole.UserRole + 3  # (label, due text) for the board's delegate
 COUNTDOWN_MS = 30_000  # the countdown shows minutes: half a minute stale at most
-_MUTED = QColor("#5f5f5f")
 
 
 class Column(IntEnum):
@@ -182,7 +182,8 @@ class BoardModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == DEADLINE_ROLE and col is Column.NEXT_DEADLINE and row.next_deadline:
-            return (row.next_deadline.label, short_london(row.next_deadline.due_at))
+            d = row.next_deadline
+            return (self._pathway.clock_short(d.label), compact_london(d.due_at, self._now))
         if role == Qt.ItemDataRole.ToolTipRole:
             alerted = self._alerted.get(row.case_id)
             if col is Column.PATIENT and alerted is not None:
@@ -224,7 +225,7 @@ class BoardModel(QAbstractTableModel):
             return time_left_text(self._now, row.next_deadline.due_at, self._stage(row))
         if col is Column.CHECKLIST:
             return f"{row.checklist_done}/{row.checklist_total}"
-        return short_london(row.last_activity, weekday=False)
+        return compact_london(row.last_activity, self._now)
 
     def _sort_key(self, row: BoardRow, col: Column) -> Any:
         if col is Column.PATIENT:
@@ -291,7 +292,7 @@ class BoardModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole and stage is not None:
                 return STAGE_TINT[stage]
             if role == Qt.ItemDataRole.ForegroundRole:
-                return _MUTED if row.next_deadline is None else INK
+                return inks().muted if row.next_deadline is None else INK
             if role == Qt.ItemDataRole.FontRole and stage in (Stage.breached, Stage.imminent):
                 return _bold()
         elif role == Qt.ItemDataRole.ForegroundRole and (
@@ -299,7 +300,7 @@ class BoardModel(QAbstractTableModel):
             or (col is Column.NEXT_DEADLINE and not row.next_deadline)
             or (col is Column.LOCATION and not row.location)
         ):
-            return _MUTED
+            return inks().muted
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.AGE, Column.CHECKLIST):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -1,30 +1,38 @@
-"""How the board table is laid out: column widths and the next-deadline cell.
+"""How the board table is laid out: column widths, the next-deadline cell, the empty board.
 
-Nine columns must fit a ward PC's screen without a sideways scroll, and the two that
-matter most at night (the next deadline and the time left) must never be the ones cut
-off. The deadline cell therefore keeps its due time whole, right-aligned so the times
-line up down the board, and shortens only the clock's name when space runs out.
+Nine columns must fit a 1366-pixel ward PC's screen without a sideways scroll, and the
+two that matter most at night (the next deadline and the time left) must never be the
+ones cut off. The deadline cell shows the clock's short name (the pathway file's) and
+its due time, right-aligned so the times line up down the board; only the location,
+which has a tooltip, gives way when space runs out. An empty board says what to do.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QWidget,
 )
 
 from .board_model import DEADLINE_ROLE, Column
 
 PAD = 22  # cell margins and a little air
 ICON = 24  # a 16 px icon and its gap
-PATIENT_MAX = 230
-CATEGORY_MAX = 210  # the longest short text and its icon; an override is elided
+PATIENT_MAX = 200
+CATEGORY_MAX = 200  # the longest short text and its icon; an override is elided
+# The widest short clock name of the pathway file and the widest compact due time (a
+# week-long clock is due on a date, not a weekday).
+DEADLINE_SAMPLE = "Physiotherapy within 24 h   28 Nov 16:30"
 
 
 class DeadlineDelegate(QStyledItemDelegate):
@@ -81,15 +89,49 @@ def fit_columns(view: QTableView) -> None:
         Column.NHS: text("999 999 9999"),
         Column.AGE: text("Age "),
         Column.CATEGORY: min(max(view.sizeHintForColumn(Column.CATEGORY), 120), CATEGORY_MAX),
-        Column.NEXT_DEADLINE: text("MRI within 24 h    Wed 25 Nov 16:30 GMT"),
+        Column.NEXT_DEADLINE: text(DEADLINE_SAMPLE),
         Column.TIME_LEFT: text("OVERDUE 23 h 59 min", bold, ICON),
         Column.CHECKLIST: text("Checklist"),
         Column.LAST_ACTIVITY: text("Last activity"),
     }
-    widths[Column.LAST_ACTIVITY] = max(widths[Column.LAST_ACTIVITY], text("25 Nov 16:30 GMT"))
+    widths[Column.LAST_ACTIVITY] = max(widths[Column.LAST_ACTIVITY], text("25 Nov 16:30"))
     for column, width in widths.items():
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, width)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(Column.LOCATION, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(metrics.horizontalAdvance("Age") + 12)
+
+
+class EmptyBoardHint(QObject):
+    """Paints what to do on an empty board: a blank table tells a newcomer nothing.
+
+    `text()` gives the words for the moment (nothing open yet, or nothing matching the
+    search); they are painted in the middle of the view's viewport, and also make the
+    view's accessible description, so a screen reader says them too.
+    """
+
+    def __init__(self, view: QAbstractItemView, text: Callable[[], str]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._text = text
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint and watched is self._view.viewport():
+            model = self._view.model()
+            if model is not None and model.rowCount() == 0:
+                self._paint(watched)
+        return False
+
+    def _paint(self, viewport: QObject) -> None:
+        assert isinstance(viewport, QWidget)
+        painter = QPainter(viewport)
+        font = QFont(self._view.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        painter.setPen(self._view.palette().color(QPalette.ColorRole.Text))
+        rect = viewport.rect().adjusted(24, 24, -24, -24)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, int(flags), self._text())
+        painter.end()

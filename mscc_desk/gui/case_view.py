@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QFont,
     QHideEvent,
@@ -62,12 +63,13 @@ from ..store.cases import (
     timeline,
 )
 from .board_model import short_london
-from .checklist_editor import ERROR_STYLE, ChecklistEditor
+from .checklist_editor import ChecklistEditor
 from .context import DeskContext
 from .forms.ui_case_close import Ui_CaseCloseDialog
 from .forms.ui_case_reopen import Ui_CaseReopenDialog
 from .forms.ui_case_view import Ui_CaseView
-from .timeline_model import WHAT, TimelineModel
+from .look import colour_style, error_style, inks, scaled_font
+from .timeline_model import DETAIL, WHAT, WHEN, WHO, TimelineModel
 from .urgency import (
     CATEGORY_TINT,
     INK,
@@ -76,11 +78,11 @@ from .urgency import (
     stage_at,
     stage_icon,
 )
+from .windows import bring_to_front
 
 COUNTDOWN_MS = 15_000  # the countdowns are in minutes; four repaints a minute is plenty
 POLL_MS = 30_000  # another workstation's change shows within half a minute
 MET_TINT = QColor("#dcebd5")
-MUTED = QColor("#555555")
 _Index = QModelIndex | QPersistentModelIndex
 _STATE_MARK = {"done": "✓ Done", "pending": "○ Pending", "not_applicable": "– Not applicable"}
 
@@ -189,7 +191,7 @@ class ClockModel(QAbstractTableModel):
                 return MET_TINT
         if role == Qt.ItemDataRole.ForegroundRole:
             if state == "cancelled":
-                return MUTED
+                return inks().muted
             if column == self.STATE and (stage is not None or state == "met"):
                 return INK
         if role == Qt.ItemDataRole.FontRole and column == self.STATE and state == "breached":
@@ -306,7 +308,7 @@ class ChecklistModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and item.state != "pending":
-            return MUTED if column != self.RECORDED else None
+            return inks().muted if column != self.RECORDED else None
         if role == Qt.ItemDataRole.BackgroundRole and column == self.RECORDED:
             clock = self.linked_clock(item)
             if clock is not None and item.state == "pending":
@@ -348,7 +350,7 @@ class CloseCaseDialog(QDialog):
         self.ui.setupUi(self)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(f"Close case {detail.id} — {detail.patient.name}")
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.errorLabel.setStyleSheet(error_style())
         self.ui.errorLabel.hide()
         self.ui.outcomeCombo.addItem("— choose —", "")
         for key, label in OUTCOMES.items():
@@ -450,7 +452,7 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(f"{title} — case {detail.id} — {detail.patient.name}")
         self.ui.introLabel.setText(intro)
         self.ui.reasonLabel.setText(label)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.errorLabel.setStyleSheet(error_style())
         self.ui.errorLabel.hide()
         self.ui.reasonEdit.setPlainText(mine)
         self.ui.buttonBox.accepted.connect(self.save)
@@ -559,10 +561,15 @@ class CaseView(QWidget):
         self._setup_table(
             self.ui.checklistView, self.checklist_model, (112, 240, 0, 150), ChecklistModel.RECORDED
         )
-        self._setup_table(self.ui.timelineView, self.timeline_model, (160, 56, 0, 0), WHAT)
-        self.ui.timelineView.hideColumn(3)  # the detail is under What
+        self._setup_table(self.ui.timelineView, self.timeline_model, (0, 0, 0, 0), WHAT)
+        # As wide as a time; a long name under it wraps rather than squeezing What.
+        when_width = self.fontMetrics().horizontalAdvance("Mon 30 Nov 07:02 GMT") + 16
+        self.ui.timelineView.setColumnWidth(WHEN, when_width)
+        self.ui.timelineView.hideColumn(WHO)  # under the time, where a name has room
+        self.ui.timelineView.hideColumn(DETAIL)  # under What
 
-        self.ui.patientLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        # Sizes relative to the system's text, so a larger setting makes every line larger.
+        self.ui.patientLabel.setFont(scaled_font(self.font(), 1.6, bold=True))
         self.ui.closedLabel.setStyleSheet(
             "background: #e4e4e4; color: #1b1b1b; border: 1px solid #999; border-radius: 3px;"
         )
@@ -570,11 +577,11 @@ class CaseView(QWidget):
             "#conflictFrame { background: #fbe9c6; border: 2px solid #8a5a00; }"
             " QLabel { color: #1b1b1b; }"
         )
-        self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.messageLabel.setStyleSheet(error_style())
         self.ui.closedLabel.hide()
         self.ui.conflictFrame.hide()
         self.ui.messageLabel.hide()
-        self.ui.checklistHint.setStyleSheet("color: #555;")
+        self.ui.checklistHint.setStyleSheet(colour_style("muted"))
         self.ui.mainSplitter.setStretchFactor(0, 3)
         self.ui.mainSplitter.setStretchFactor(1, 2)
         self.ui.mainSplitter.setSizes([790, 590])
@@ -597,6 +604,7 @@ class CaseView(QWidget):
             ("Ctrl+Return", self.add_note, self.ui.noteEdit),
             ("Ctrl+Enter", self.add_note, self.ui.noteEdit),
             ("Ctrl+W", self.close, self),
+            ("Esc", self.close, self),
         ):
             shortcut = QShortcut(QKeySequence(keys), widget)
             if widget is not self:
@@ -705,7 +713,7 @@ class CaseView(QWidget):
             else f"<br><i>Triaged with pathway {esc(d.pathway_version)}, not the one in use.</i>"
         )
         self.ui.categoryLabel.setText(
-            f"<span style='font-size: 12pt'><b>{esc(c.short)}</b> — {esc(c.label)}</span>"
+            f"<span style='font-size: large'><b>{esc(c.short)}</b> — {esc(c.label)}</span>"
             f"<br>{why}{version}"
         )
         cancer = r.cancer_status_text + (f" — {r.primary_site}" if r.primary_site else "")
@@ -722,7 +730,7 @@ class CaseView(QWidget):
         if r.last_call:
             caller = r.last_call.caller_name
             parts.append(
-                f"<b>Call back:</b> <span style='font-size: 11pt'><b>{esc(r.call_back)}</b></span>"
+                f"<b>Call back:</b> <span style='font-size: large'><b>{esc(r.call_back)}</b></span>"
                 f" ({esc(caller)})"
             )
         # Where and what on one line, who called and how to call back on the next; then
@@ -948,6 +956,20 @@ class CaseView(QWidget):
         self._countdown.start()
         self._poll.start()
         self._fit_clocks()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A note typed and not yet added is never lost to Esc or Ctrl+W: the window says
+        so and stays open (the desk, closing, asks again for this window)."""
+        if self.ui.noteEdit.toPlainText().strip():
+            self.show_message(
+                "Your note is not added yet: Ctrl+Enter adds it to the case; "
+                "clear the note box to close without it."
+            )
+            bring_to_front(self)
+            self.ui.noteEdit.setFocus()
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._countdown.stop()

@@ -12,12 +12,13 @@ clock-change night; they are stored in UTC.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,6 +37,7 @@ from ..domain.clock import format_london
 from ..domain.dataset import MAX_TEXT
 from ..domain.errors import InputError
 from ..domain.pathway import ChecklistField
+from ..domain.typed_time import format_uk_datetime, parse_uk_datetime
 from ..store.cases import (
     ChecklistDetail,
     VersionConflict,
@@ -45,11 +47,11 @@ from ..store.cases import (
 )
 from .context import DeskContext
 from .forms.ui_checklist_item import Ui_ChecklistItemDialog
+from .look import colour_style, error_style
 from .sins_widget import SinsWidget
-from .typed_time import format_uk_datetime, parse_uk_datetime
+from .windows import fit_to_screen, keep_on_screen
 
 INPUT_FORMAT = "dd/mm/yyyy hh:mm"
-ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"
 
 
 def _mnemonic(label: str, used: set[str]) -> str:
@@ -107,10 +109,25 @@ class DateTimeInput(QWidget):
         layout.addWidget(self.now_button)
         layout.addWidget(self.echo, 1)
         self.now_button.clicked.connect(self.fill_now)
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self.edit)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(self.fill_now)
+        # Ctrl+N is also the desk's "new call" in every window; in a time box it means
+        # "now", so the box claims the key before the desk's shortcut sees it.
+        self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self._echo)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.edit and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            assert isinstance(event, QKeyEvent)
+            if event.keyCombination() == QKeyCombination(
+                Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N
+            ):
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.fill_now()
+                return event.type() == QEvent.Type.KeyPress
+        return super().eventFilter(watched, event)
 
     def fill_now(self) -> None:
         self.edit.setText(format_uk_datetime(self._now()))
@@ -123,8 +140,10 @@ class DateTimeInput(QWidget):
     def _echo(self) -> None:
         try:
             instant = self.instant()
-        except ValueError:
-            self.echo.setText(f"<i>type {INPUT_FORMAT}</i>")
+        except ValueError as exc:
+            # A date written right but impossible says why; anything else, how to write it.
+            why = str(exc).partition(": ")[2] if "not a real date" in str(exc) else ""
+            self.echo.setText(f"<i>{html.escape(why or 'type ' + INPUT_FORMAT)}</i>")
         else:
             self.echo.setText(f"= {format_london(instant)}" if instant else "")
         self.changed.emit()
@@ -340,13 +359,13 @@ class ChecklistEditor(QDialog):
         self.ui.setupUi(self)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(f"{item.title} — case {case_id}")
-        self.ui.titleLabel.setText(f"<b style='font-size: 13pt'>{item.title}</b>")
+        self.ui.titleLabel.setText(f"<b style='font-size: large'>{html.escape(item.title)}</b>")
         self.ui.localLabel.setVisible(item.is_local)
-        self.ui.localLabel.setStyleSheet("color: #6b4a00; font-weight: bold;")
+        self.ui.localLabel.setStyleSheet(colour_style("warn", bold=True))
         self.ui.textLabel.setText(item.text)
         self.ui.refLabel.setText(f"Reference: {item.ref}" if item.ref else "")
-        self.ui.refLabel.setStyleSheet("color: #444;")
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.refLabel.setStyleSheet(colour_style("muted"))
+        self.ui.errorLabel.setStyleSheet(error_style())
         self.ui.errorLabel.hide()
 
         used = {"p", "d", "i", "w", "o", "s", "c"}
@@ -361,6 +380,9 @@ class ChecklistEditor(QDialog):
             field.edited = self._suggest_state
             label = QLabel(_mnemonic(f"{field_label(cf.key)}:", used), self)
             label.setBuddy(field.focus_widget)
+            # The buddy is found by a screen reader only beside its field; a time box sits
+            # in a row of its own (box, Now, what it read), so it is named here too.
+            field.focus_widget.setAccessibleName(field_label(cf.key))
             self.ui.fieldsLayout.addRow(label, field.widget)
             self.inputs[cf.key] = field
             if previous is not None:
@@ -374,7 +396,7 @@ class ChecklistEditor(QDialog):
                 self,
             )
             hint.setWordWrap(True)
-            hint.setStyleSheet("color: #444;")
+            hint.setStyleSheet(colour_style("muted"))
             self.ui.fieldsLayout.insertRow(0, hint)
 
         self._radios = {
@@ -408,6 +430,7 @@ class ChecklistEditor(QDialog):
         first = next(iter(self.inputs.values()), None)
         (first.focus_widget if first else self.ui.doneRadio).setFocus()
         self.resize(max(self.width(), 680), self.sizeHint().height())
+        fit_to_screen(self, self.size())  # a long item on a 768-pixel screen scrolls
 
     # --- state ---------------------------------------------------------------------
 
@@ -516,6 +539,7 @@ class ChecklistEditor(QDialog):
         except Exception as exc:  # noqa: BLE001 - the database may be away; keep the typing
             self.ui.errorLabel.setText(f"Not saved: {exc}. What you typed is still here.")
             self.ui.errorLabel.show()
+            self._grow_to_fit()
             return
         self.saved.emit(version)
         self.ctx.data_changed.emit()
@@ -523,9 +547,9 @@ class ChecklistEditor(QDialog):
 
     def show_error(self, exc: InputError) -> None:
         """Say which field and what is wrong, and put the cursor there."""
-        key = exc.field.rsplit(".", 1)[-1]
+        key = exc.field.rsplit(".", 1)[-1].split("[")[0]
         field = self.inputs.get(key)
-        label = field_label(key) if field else exc.field
+        label = field_label(key)  # the label on screen, never the stored field's name
         target: QWidget
         if key == "na_reason":
             label, target = "Why not applicable", self.ui.naReasonEdit
@@ -533,9 +557,19 @@ class ChecklistEditor(QDialog):
             label, target = "Note", self.ui.noteEdit
         else:
             target = field.focus_widget if field else self.ui.errorLabel
-        self.ui.errorLabel.setText(f"{label}: {exc.problem}  ({exc.field})")
+        self.ui.errorLabel.setText(f"{label}: {exc.problem}")
         self.ui.errorLabel.show()
+        self._grow_to_fit()
         target.setFocus()
+
+    def _grow_to_fit(self) -> None:
+        """A message shown must not squeeze the hints: the dialog grows to hold it all,
+        and stays on the screen."""
+        self.layout().activate()
+        wanted = self.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+            keep_on_screen(self)
 
 
 def _filled(field: _Input) -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.clock import Clock, SystemClock
 from ..domain.pathway import Pathway, default_pathway
 from ..store.engine import Database
+from ..store.users import display_name_of
 
 
 class DeskContext(QObject):
@@ -35,6 +36,11 @@ class DeskContext(QObject):
     @property
     def user(self) -> str:
         return self._user
+
+    @property
+    def user_display(self) -> str:
+        """Who is signed in, as people are named on screen: "Dr A Patel", not "apatel"."""
+        return display_name_of(self.db, self._user) if self._user else ""
 
     def set_user(self, username: str) -> None:
         if username != self._user:

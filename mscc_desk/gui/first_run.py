@@ -17,8 +17,9 @@ from ..domain.errors import InputError
 from ..store.auth import MIN_PASSWORD_LENGTH, SignInError, check_password, create_user
 from ..store.permissions import PermissionDenied
 from .forms.ui_first_run import Ui_FirstRunWizard
+from .look import colour_style, error_style
 from .session import SessionController
-from .sign_in import BANNER_STYLE, ERROR_STYLE, field_sentence, show_message
+from .sign_in import BANNER_STYLE, field_sentence, show_message
 
 MISMATCH = "Repeat password does not match the password: type the same password twice."
 
@@ -42,7 +43,7 @@ class FirstRunWizard(QDialog):
             f"The password needs at least {MIN_PASSWORD_LENGTH} characters and must not be "
             "the username. Keep it safe: only an administrator can add other users."
         )
-        self.ui.policyLabel.setStyleSheet("color: #4a4a4a;")
+        self.ui.policyLabel.setStyleSheet(colour_style("muted"))
         self._errors: dict[str, QLabel] = {
             "username": self.ui.usernameError,
             "display_name": self.ui.displayNameError,
@@ -50,7 +51,7 @@ class FirstRunWizard(QDialog):
             "repeat": self.ui.repeatError,
         }
         for label in self._errors.values():
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(error_style())
         self.ui.bannerLabel.setStyleSheet(BANNER_STYLE)
         self._clear_errors()
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)

@@ -30,22 +30,33 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QWidget,
 )
 
 from ..domain.clock import format_london, london
 from ..domain.errors import InputError
+from ..domain.pathway import Pathway
 from ..reports.handover import (
+    changes_heading,
+    changes_table_html,
     configure_printer,
+    identity,
+    note_lines,
+    override_line,
+    patient_lines,
     print_handover,
     render_handover_pdf,
     shift_text,
     todo_text,
+    urgency_lines,
+    words,
 )
 from ..store.handover import (
     HandoverCase,
@@ -56,24 +67,31 @@ from ..store.handover import (
     record_handover,
     record_printed,
     set_handover_note,
-    short_time,
 )
 from .context import DeskContext
 from .forms.ui_handover_dialog import Ui_HandoverDialog
 from .forms.ui_handover_view import Ui_HandoverView
+from .windows import bring_to_front
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000  # time left is shown in minutes; other desks write to the database too
 OVERDUE_TINT = QColor("#f8d7d3")  # with the word OVERDUE in the row, never instead of it
-HEADERS = ("Urgency", "Patient", "What is wrong · done", "Outstanding", "Handover note")
+# On screen, as on paper: the kind of event in bold, the heading row underlined.
+CHANGES_STYLE = (
+    "td { padding-right: 8px; } td.head { font-weight: bold; border-bottom: 1px solid; }"
+    " .kind { font-weight: bold; } p.counts { margin-bottom: 2px; }"
+)
+HEADERS = ("Urgency · next clock", "Patient", "What is wrong · done", "Outstanding", "Note")
+URGENCY, PATIENT, WRONG, OUTSTANDING, NOTE = range(len(HEADERS))
 
 
 class HandoverModel(QAbstractTableModel):
     """Open cases as the sheet lists them, one row each, in the sheet's order."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, pathway: Pathway, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._pathway = pathway
         self._rows: list[HandoverCase] = []
         self._now: datetime | None = None
 
@@ -120,35 +138,36 @@ class HandoverModel(QAbstractTableModel):
             return OVERDUE_TINT
         if role == Qt.ItemDataRole.ForegroundRole and case.overdue:
             return QColor("#000000")  # the tint is light: keep ink dark in any theme
-        if role == Qt.ItemDataRole.FontRole and column in (0, 1):
+        if role == Qt.ItemDataRole.FontRole and column == URGENCY:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
     def _text(self, case: HandoverCase, column: int) -> str:
-        assert self._now is not None
-        if column == 0:
-            lines = [case.category_short]
-            nxt = case.next_deadline
-            if nxt is None:
-                lines.append("no clock running")
-            else:
-                lines += [nxt.label, nxt.time_left]
-            return "\n".join(lines)
-        if column == 1:
-            return "\n".join(
-                (case.patient_name, f"NHS {case.nhs_display}", f"{case.age} y · {case.location}")
-            )
-        if column == 2:
-            lines = [case.problem, f"Done: {case.done or 'nothing recorded yet'}"]
-            lines += [f"ALERT NOT ACKNOWLEDGED: {a.text}" for a in case.alerts]
-            return "\n".join(lines)
-        if column == 3:
+        """The sheet's words for each cell (reports/handover.py), with more room on screen
+        for what has been done and who called."""
+        now = self._now
+        assert now is not None
+        if column == URGENCY:
+            lines = words(urgency_lines(case, now, self._pathway))
+            override = override_line(case, now)
+            return "\n".join([*lines, override] if override else lines)
+        if column == PATIENT:
+            lines = words(patient_lines(case)) + [f"case {case.case_id}"]
+            return "\n".join([*lines, f"Call back: {case.caller}"] if case.caller else lines)
+        if column == WRONG:
+            return f"{case.problem}\nDone: {case.done or 'nothing recorded yet'}"
+        if column == OUTSTANDING:
             return todo_text(case)
-        if case.note is None:
-            return ""
-        return f"{case.note.text}\n— {case.note.author}, {short_time(case.note.at, self._now)}"
+        return "\n".join(words(note_lines(case, now)))
+
+
+def name_preview_controls(preview: QPrintPreviewDialog) -> None:
+    """Qt's print preview leaves its page box unnamed for a screen reader; name it."""
+    for edit in preview.findChildren(QLineEdit):
+        if not isinstance(edit.parentWidget(), QComboBox) and not edit.accessibleName():
+            edit.setAccessibleName("Page")
 
 
 class HandoverDialog(QDialog):
@@ -194,7 +213,7 @@ class HandoverView(QWidget):
         self.ctx = ctx
         self.ui = Ui_HandoverView()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.model = HandoverModel(self)
+        self.model = HandoverModel(ctx.pathway, self)
         self._note_case: int | None = None  # the case whose note is in the editor
         self._note_original = ""
         self._preview: QPrintPreviewDialog | None = None
@@ -209,11 +228,21 @@ class HandoverView(QWidget):
 
         table = self.ui.casesTable
         table.setModel(self.model)
+        # Urgency, patient and note take what their words need; the two long columns share
+        # the rest, so the table never runs under its own scroll bar sideways.
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((160, 190, 300, 200)):
-            table.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        metrics = table.fontMetrics()
+        for column, sample in (
+            (URGENCY, "OVERDUE 23 h 59 min"),
+            (PATIENT, "WORTHINGTON, Alexandra"),
+            (NOTE, "Awaiting MRI; ring"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        for column in (WRONG, OUTSTANDING):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -233,6 +262,8 @@ class HandoverView(QWidget):
             (QKeySequence.StandardKey.Save, self.save_note),
             (QKeySequence.StandardKey.Print, self.print_sheet),
             (QKeySequence.StandardKey.Refresh, self.refresh),
+            (QKeySequence("Esc"), self.close),
+            (QKeySequence("Ctrl+W"), self.close),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -290,29 +321,10 @@ class HandoverView(QWidget):
         self.ui.shiftLabel.setText(f"{shift_text(now)} · {format_london(now)}")
 
     def _show_changes(self, changes: HandoverChanges, now: datetime) -> None:
-        if changes.last_handover is not None:
-            last = changes.last_handover
-            head = f"Last handover: <b>{escape(last.text)}</b>, {escape(format_london(last.at))}"
-        else:
-            head = (
-                f"Since {escape(format_london(changes.since))} "
-                "(no handover recorded yet: the last 12 hours)"
-            )
-        self.ui.changesGroup.setTitle("Since the last handover")
-        parts = [f"<p>{head}</p>"]
-        for title, items in (
-            ("New cases", changes.new_cases),
-            ("Closed", changes.closed_cases),
-            ("Breaches", changes.breaches),
-            ("Category changes", changes.category_changes),
-        ):
-            entries = "; ".join(
-                f"{escape(short_time(i.at, now))} <b>{escape(i.patient_name)}</b> "
-                f"(case {i.case_id}): {escape(i.what)}"
-                for i in items
-            )
-            parts.append(f"<p><b>{title}: {len(items) or 'none'}</b> {entries}</p>")
-        self.ui.changesText.setHtml("".join(parts))
+        """The sheet's table of what happened since the last handover, a line per event."""
+        self.ui.changesGroup.setTitle(changes_heading(changes))
+        self.ui.changesText.document().setDefaultStyleSheet(CHANGES_STYLE)
+        self.ui.changesText.setHtml(changes_table_html(changes, now))
 
     def selected_case_id(self) -> int | None:
         rows = self.ui.casesTable.selectionModel().selectedRows()
@@ -349,7 +361,7 @@ class HandoverView(QWidget):
         nxt = case.next_deadline
         clock = f"{escape(nxt.label)}: <b>{escape(nxt.time_left)}</b>" if nxt else "no clock"
         self.ui.caseLabel.setText(
-            f"<b>{escape(case.patient_name)}</b> · NHS {escape(case.nhs_display)} · "
+            f"<b>{escape(case.patient_name)}</b> · {escape(identity(case))} · "
             f"case {case.case_id}<br>{escape(case.category_short)} · {clock}"
         )
 
@@ -468,9 +480,10 @@ class HandoverView(QWidget):
         preview.finished.connect(lambda _result: self._preview_closed(preview))
         self._preview = preview
         self._printer = printer
-        preview.resize(1200, 860)
+        name_preview_controls(preview)
+        preview.resize(1200, 860)  # a wish: cut down to the screen when shown
         preview.setModal(False)
-        preview.show()
+        bring_to_front(preview)
         return preview
 
     def _paint_preview(self, printer: QPrinter) -> None:

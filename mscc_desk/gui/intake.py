@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..domain import nhs_number
 from ..domain.errors import InputError
 from ..domain.triage import override_effect, parse_facts, triage
+from ..domain.typed_time import format_uk_datetime
 from ..store.calls import record_call
 from ..store.drafts import discard_draft, load_draft, save_draft
 from ..store.patients import PatientMatch, find_by_case, find_by_nhs_number
@@ -27,7 +28,7 @@ from .forms.ui_intake import Ui_IntakeForm
 from .intake_fields import Binding, IntakeFields, spoken_time
 from .intake_messages import FieldMessages, align_labels, set_role
 from .known_patient import banner_text, follow_up_text, patient_values
-from .typed_time import format_uk_datetime
+from .look import inks, scaled_font
 
 DRAFT_DEBOUNCE_MS = 800
 DRAFT_RETRY_MS = 5_000
@@ -67,6 +68,7 @@ class IntakeWindow(QWidget):
         self.ctx = ctx
         self.ui = Ui_IntakeForm()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
+        self._style_for_palette()
         self.ui.triagePanel.set_clock(ctx.clock)
         self.fields = IntakeFields(self.ui, ctx.pathway)
         self.draft_id = draft_id
@@ -79,6 +81,7 @@ class IntakeWindow(QWidget):
         self._match: PatientMatch | None = None
         self._details_used = False  # the patient fields were filled from the record
         self._looked_up = ""
+        self._jumping = False  # Ctrl+1..7 places the section itself
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -95,6 +98,21 @@ class IntakeWindow(QWidget):
         self._refresh()
 
     # ------------------------------------------------------------------ set-up
+    def _style_for_palette(self) -> None:
+        """The colours of hints and messages from the palette in use (a high-contrast theme
+        too), and a title that grows with the system's text size."""
+        ink = inks()
+        self.setStyleSheet(
+            self.styleSheet()
+            + f"QLabel#takenByLabel, QLabel#legendLabel, QLabel[role=\"hint\"] "
+            f"{{ color: {ink.muted.name()}; }}\n"
+            f"QLabel[role=\"error\"] {{ color: {ink.error.name()}; font-weight: bold; }}\n"
+            "QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], "
+            f"QComboBox[invalid=\"true\"] {{ border: 2px solid {ink.error.name()}; "
+            "border-radius: 3px; padding: 1px; }\n"
+        )
+        self.ui.titleLabel.setFont(scaled_font(self.font(), 1.5, bold=True))
+
     def _wire(self) -> None:
         ui = self.ui
         for binding in self.fields:
@@ -125,7 +143,7 @@ class IntakeWindow(QWidget):
         ui.knownPatientFrame.hide()
         ui.followUpFrame.hide()
         ui.discardFrame.hide()
-        ui.takenByLabel.setText(f"Taken by: {self.ctx.user or 'nobody signed in'}")
+        self._show_taken_by()
         self.ctx.user_changed.connect(self._user_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -204,7 +222,7 @@ class IntakeWindow(QWidget):
         if self._finished:  # closing: the focus moves away as the window goes
             return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            if self.ui.formBody.isAncestorOf(watched):
+            if self.ui.formBody.isAncestorOf(watched) and not self._jumping:
                 self.ui.formScroll.ensureWidgetVisible(watched, 40, 60)
         elif event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
             for binding in self.fields:
@@ -223,9 +241,15 @@ class IntakeWindow(QWidget):
         super().keyPressEvent(event)
 
     def _jump_to(self, group: QGroupBox) -> None:
+        """Ctrl+1..7: the section's heading at the top of the form, its first field focused."""
         for binding in self.fields:
             if group.isAncestorOf(binding.widget):
+                bar = self.ui.formScroll.verticalScrollBar()
+                top = group.mapTo(self.ui.formBody, group.rect().topLeft()).y()
+                bar.setValue(max(0, top - 4))
+                self._jumping = True
                 binding.widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self._jumping = False
                 return
 
     # ------------------------------------------------------------------ messages
@@ -321,8 +345,13 @@ class IntakeWindow(QWidget):
             caller = str(by_key["call.caller_name"].raw()).strip()
             parts[0] = f"Call from {caller}" if caller else "New call"
         nhs = str(by_key["patient.nhs_number"].raw()).strip()
-        if nhs:
+        if nhs and nhs_number.is_valid(nhs):
             parts.append(nhs_number.format_nhs(nhs))
+        elif nhs:  # as typed, never dressed up in the 3-3-4 form of a real number
+            digits = nhs_number.digits_of(nhs)
+            short = digits.isdigit() and len(digits) < 10
+            why = "NHS number incomplete" if short else "not a valid NHS number"
+            parts.append(f"{nhs} ({why})")
         category = self.ui.triagePanel.category
         if category:
             parts.append(self.ctx.pathway.categories[category].short)
@@ -523,5 +552,8 @@ class IntakeWindow(QWidget):
         self.keep_draft()
         super().hideEvent(event)
 
-    def _user_changed(self, user: str) -> None:
-        self.ui.takenByLabel.setText(f"Taken by: {user or 'nobody signed in'}")
+    def _user_changed(self, _user: str) -> None:
+        self._show_taken_by()
+
+    def _show_taken_by(self) -> None:
+        self.ui.takenByLabel.setText(f"Taken by: {self.ctx.user_display or 'nobody signed in'}")

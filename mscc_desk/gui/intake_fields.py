@@ -31,7 +31,13 @@ from ..domain.dataset import FUTURE_TOLERANCE, Field
 from ..domain.errors import InputError
 from ..domain.pathway import ChecklistField, Pathway
 from ..domain.triage import BOOLEAN_FACTS, NEURO_FEATURES, PAIN_FEATURES
-from .typed_time import TypedTimeError, age_on, parse_uk_date, parse_uk_datetime, spoken_date
+from ..domain.typed_time import (
+    TypedTimeError,
+    age_on,
+    parse_uk_date,
+    parse_uk_datetime,
+    spoken_date,
+)
 
 # Only a reminder may lie in the future; every other time records something that happened.
 FUTURE_ALLOWED = frozenset({"case.next_contact_due"})
@@ -92,7 +98,9 @@ class Binding:
     key: str
     label: str
     widget: QWidget
-    kind: str  # text, nhs, date, dob, past_date, datetime, int, number, choice, check
+    # text, nhs, postcode, date, dob, past_date, partial_date, datetime, int, number,
+    # choice, check
+    kind: str
     required: bool = False
     field: Field | None = None
     checklist: ChecklistField | None = None
@@ -164,6 +172,8 @@ class Binding:
                     raise InputError(self.key, reason)
             elif self.kind in ("date", "dob", "past_date"):
                 value = parse_uk_date(text, london(now).date()).isoformat()
+            elif self.kind == "partial_date":  # as precise as known: 2019-03, 2019
+                value = dataset.partial_date(text, self.key, now).iso()
             elif self.kind == "datetime":
                 instant = parse_uk_datetime(text, now)
                 if self.key not in FUTURE_ALLOWED and instant > now + FUTURE_TOLERANCE:
@@ -176,7 +186,9 @@ class Binding:
         except TypedTimeError as exc:
             raise InputError(self.key, str(exc)) from None
         if self.field is not None:
-            dataset.clean_value(self.field, value, self.key, now)
+            cleaned = dataset.clean_value(self.field, value, self.key, now)
+            if self.kind == "postcode":
+                value = cleaned  # as Royal Mail writes it: SW1A 1AA
         elif self.checklist is not None:
             dataset.clean_checklist_value(self.checklist, value, self.key, now)
         elif self.kind == "datetime":
@@ -200,7 +212,7 @@ class Binding:
         if self.kind == "nhs":
             digits = nhs_number.digits_of(text)
             return digits.isdigit() and len(digits) < 10
-        if self.kind in ("date", "dob", "past_date"):
+        if self.kind in ("date", "dob", "past_date", "partial_date"):
             return _partial_time(text, len("dd/mm/yyyy"))
         if self.kind == "datetime":
             return _partial_time(text, len("dd/mm/yyyy hh:mm"))
@@ -216,6 +228,8 @@ class Binding:
             return ""
         if self.kind == "nhs":
             return f"{nhs_number.format_nhs(value)} · check digit correct"
+        if self.kind == "partial_date":
+            return dataset.partial_date(value, self.key, now).spoken()
         if self.kind in ("date", "dob", "past_date"):
             day = date.fromisoformat(value)
             if self.kind == "dob":

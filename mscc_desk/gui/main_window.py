@@ -1,9 +1,13 @@
 """The desk: who is here, who is coordinator, every open case, and the calls being typed.
 
 Everything a coordinator does with a phone in the other hand has a key: Ctrl+N a new
-call, Ctrl+F find a patient, Enter on a case its summary, F5 refresh. The board is
-loaded off the GUI thread and refreshed after every write (`ctx.data_changed`), so a
-call saved in an intake window shows here without anyone asking.
+call, Ctrl+F find a patient, Enter on a case its summary, F5 refresh, F1 the list of
+keys. New call, handover, lock and quit work from every window of the desk (a lock
+pressed in the handover window must hide the handover too). The keyboard comes back
+to the board, on a selected row, after sign-in, after a call is saved and after any
+window of the desk closes, so Down and Enter always do something. The board is loaded
+off the GUI thread and refreshed after every write (`ctx.data_changed`), so a call
+saved in an intake window shows here without anyone asking.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -19,9 +24,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -37,7 +43,7 @@ from ..store.drafts import DraftSummary
 from .alert_panel import AlertPanel
 from .board_loader import BoardLoader, BoardSnapshot
 from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column, short_london
-from .board_view import DeadlineDelegate, fit_columns
+from .board_view import DeadlineDelegate, EmptyBoardHint, fit_columns
 from .case_view import CaseView
 from .context import DeskContext
 from .desk_dialogs import CoordinatorDialog, UserPicker
@@ -50,9 +56,11 @@ from .desk_state import (
 )
 from .forms.ui_main_window import Ui_MainWindow
 from .handover_view import HandoverView
+from .look import error_style
 from .screen_lock import ScreenLock, summarise_deadlines
 from .session import SessionController
 from .settings_dialog import SettingsDialog
+from .shortcuts import BOARD_KEYS, ShortcutsDialog, action_rows
 from .sign_in import ask_switch_user
 from .urgency import category_icon
 from .user_admin import open_user_admin
@@ -62,8 +70,13 @@ BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
 CLOCK_MS = 15_000
 _SOMEONE_ELSE = "__someone_else__"
-ALERT_DOCK_HEIGHT = 250
+ALERT_ROWS_MIN, ALERT_ROWS_MAX = 3, 10  # the alert list grows with the alerts, to ten rows
 STAGE_ORDER = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
+
+
+def _address(obj: object) -> int:
+    """A Qt object's identity that still holds while it is being destroyed."""
+    return int(shiboken6.getCppPointer(obj)[0]) if shiboken6.isValid(obj) else id(obj)
 
 
 class MainWindow(QMainWindow):
@@ -83,9 +96,14 @@ class MainWindow(QMainWindow):
         self.screen_lock: ScreenLock | None = None
         self._handover: HandoverView | None = None
         self._settings: SettingsDialog | None = None
+        self._shortcuts: ShortcutsDialog | None = None
+        self._openers: dict[int, QWidget] = {}  # window -> the window it was opened from
         self._intakes: list[QWidget] = []
         self._fitted = False
         self._select_after_load: int | None = None
+        self._focus_after_load = False
+        self._loaded_once = False
+        self._alert_rows = 0
         self._draft_count = 0
         self._loaded_at: datetime | None = None
 
@@ -135,6 +153,7 @@ class MainWindow(QMainWindow):
         fit_columns(board)
         board.sortByColumn(Column.TIME_LEFT, Qt.SortOrder.AscendingOrder)
         board.activated.connect(self._board_activated)
+        self._empty_hint = EmptyBoardHint(board, self._empty_board_text)
         drafts = self.ui.draftsList
         drafts.header().setStretchLastSection(False)
         drafts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -179,10 +198,25 @@ class MainWindow(QMainWindow):
         ui.actionHandover.triggered.connect(self.open_handover)
         ui.handoverButton.clicked.connect(ui.actionHandover.trigger)
         ui.actionSettings.triggered.connect(self.open_settings)
+        ui.actionShortcuts.triggered.connect(self.show_shortcuts)
         ctx = self.ctx
         ctx.data_changed.connect(self._show_coordinator)  # a hand-over changes the header
-        for action in (ui.actionNewCall, ui.actionRefresh, ui.actionFind, ui.actionOpenCase):
+        for action in (ui.actionRefresh, ui.actionFind, ui.actionOpenCase):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # From every window of the desk (a modal dialog still blocks them, as it should).
+        for action in self.desk_wide_actions():
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def desk_wide_actions(self) -> list[QAction]:
+        ui = self.ui
+        return [
+            ui.actionNewCall,
+            ui.actionHandover,
+            ui.actionLock,
+            ui.actionSwitchUser,
+            ui.actionQuit,
+            ui.actionShortcuts,
+        ]
 
     def _setup_status_bar(self) -> None:
         self._count_label = QLabel()
@@ -191,7 +225,7 @@ class MainWindow(QMainWindow):
         self._db_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addWidget(self._count_label, 1)
         self._backup_label = QLabel()
-        self._backup_label.setStyleSheet("color: #8b0000; font-weight: bold;")
+        self._backup_label.setStyleSheet(error_style())
         self._backup_label.hide()
         self.statusBar().addWidget(self._backup_label)
         self.statusBar().addPermanentWidget(self._db_label)
@@ -209,6 +243,7 @@ class MainWindow(QMainWindow):
         self.loader.request()
 
     def _show_snapshot(self, snapshot: BoardSnapshot) -> None:
+        self._loaded_once = True
         selected = self.selected_case_id()
         scroll = self.ui.board.verticalScrollBar()
         position = scroll.value()
@@ -227,8 +262,40 @@ class MainWindow(QMainWindow):
             if selected is not None:
                 self.select_case(selected, scroll=False)
             scroll.setValue(position)
+        self._ensure_selection()
+        if self._focus_after_load:
+            self._focus_after_load = False
+            self.show_board_focus()
         self._update_counts()
         self.board_loaded.emit(len(snapshot.rows))
+
+    def _ensure_selection(self) -> None:
+        """A row is always selected when there is one, so Enter always opens something."""
+        board = self.ui.board
+        if self.proxy.rowCount() and not board.selectionModel().hasSelection():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            board.selectionModel().setCurrentIndex(self.proxy.index(0, 0), flags)
+
+    def show_board_focus(self) -> None:
+        """The keyboard on the board, on a selected row: Down and Enter work at once."""
+        self._ensure_selection()
+        self.ui.board.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _empty_board_text(self) -> str:
+        if not self._loaded_once:
+            return "Reading the open cases…"
+        if self.model.rowCount():
+            return (
+                "No open case matches what is in the Find box or the category chosen.\n"
+                "Esc in the Find box clears the search; Alt+S chooses “All categories”."
+            )
+        return (
+            "No open cases.\nTo record a call press Ctrl+N (New call): the case is listed "
+            "here, most urgent first, with its clocks.\nF1 lists every key."
+        )
 
     def _show_failure(self, message: str) -> None:
         self._count_label.setText(f"Could not load the board: {message}. Press F5 to try again.")
@@ -315,6 +382,7 @@ class MainWindow(QMainWindow):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, cid=case_id: self._cases.pop(cid, None))
             window.follow_up_requested.connect(self.record_follow_up)
+            self._return_here_after(window)
             self._cases[case_id] = window
         bring_to_front(window)
         return window
@@ -329,7 +397,8 @@ class MainWindow(QMainWindow):
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setWindowTitle("Handover — MSCC Desk")
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            view.resize(1200, 800)
+            view.resize(1280, 800)  # a wish: cut down to the screen when first shown
+            self._return_here_after(view)
             self._handover = view
         bring_to_front(view)
         return view
@@ -344,9 +413,57 @@ class MainWindow(QMainWindow):
             if self.alert_panel is not None:  # its captions name the lead times
                 dialog.settings_saved.connect(self.alert_panel.refresh)
             dialog.settings_saved.connect(self.refresh)  # the board's stages follow them too
+            self._return_here_after(dialog)
             self._settings = dialog
         bring_to_front(dialog)
         return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """F1, from any window: every key of the desk."""
+        dialog = self._shortcuts
+        if dialog is None or not alive(dialog):
+            menus = (self.ui.menuFile, self.ui.menuCase, self.ui.menuDesk, self.ui.menuHelp)
+            desk = action_rows(a for a in self.desk_wide_actions())
+            board = [
+                *action_rows(
+                    a for menu in menus for a in menu.actions() if a not in self.desk_wide_actions()
+                ),
+                *BOARD_KEYS,
+            ]
+            dialog = ShortcutsDialog(desk, board, self)
+            self._return_here_after(dialog)
+            self._shortcuts = dialog
+        bring_to_front(dialog)
+        return dialog
+
+    def _return_here_after(self, window: QWidget) -> None:
+        """When a window of the desk closes, the keyboard goes back where it came from:
+        the board (on a selected row) for a window opened from the board, or the window
+        it was opened from, such as a call being typed."""
+        opener = QApplication.activeWindow()
+        if opener is None or opener is window or not isinstance(opener, QWidget):
+            opener = self
+        self._openers[_address(window)] = opener
+        window.destroyed.connect(self._window_closed)
+
+    def _window_closed(self, window: object = None) -> None:
+        opener = self._openers.pop(_address(window), self) if window is not None else self
+        # Once the window manager is done with the closing window.
+        QTimer.singleShot(0, self, lambda: self._return_to(opener))
+
+    def _board_after_cover(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self.show_board_focus)
+
+    def _return_to(self, opener: QWidget) -> None:
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        if self.session is not None and self.session.covered:
+            return  # the lock screen has the keyboard
+        if opener is not self and alive(opener) and opener.isVisible():
+            opener.activateWindow()
+            return
+        self.activateWindow()
+        self.show_board_focus()
 
     # --- sign-in ---------------------------------------------------------------------------
 
@@ -367,10 +484,18 @@ class MainWindow(QMainWindow):
         ui.actionSwitchUser.triggered.connect(lambda: ask_switch_user(session, self))
         ui.actionLock.triggered.connect(lambda: session.lock())
         ui.actionSignOut.triggered.connect(lambda: session.sign_out())
-        ui.actionUsers.triggered.connect(lambda: open_user_admin(session, self))
+        ui.actionUsers.triggered.connect(
+            lambda: self._return_here_after(open_user_admin(session, self))
+        )
         session.signed_in.connect(self._show_session)
         session.unlocked.connect(self._show_session)
         session.signed_out.connect(self._show_session)
+        # Whoever signs in (or unlocks) starts on the board, not in an empty Find box:
+        # once the lock screen has gone, which hands the focus on as it hides.
+        session.signed_in.connect(self._board_after_cover)
+        session.cover_changed.connect(
+            lambda covered: None if covered else self._board_after_cover()
+        )
         lock = ScreenLock(session, self, overlay=True)
         self.screen_lock = lock
         if self.alert_panel is not None:
@@ -420,19 +545,66 @@ class MainWindow(QMainWindow):
         panel = AlertPanel(self.ctx, controller, self, open_settings=self.open_settings)
         dock = QDockWidget("Alerts", self)
         dock.setObjectName("alertsDock")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setTitleBarWidget(QWidget(dock))  # the panel has its own title: no second one
         dock.setWidget(panel)
-        # Below the board, full width: an alert row reads left to right (stage, patient and
-        # clock, actions) and the board keeps every column in view.
+        # Below the board, full width: an alert row reads left to right (stage, time left,
+        # patient, clock) and the board keeps every column in view.
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [ALERT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+        self._alerts_dock = dock
+        self.alert_panel = panel
+        panel.count_changed.connect(self._fit_alert_dock)
+        self._fit_alert_dock(len(panel.alerts()))
+        ui = self.ui
+        chain = [
+            ui.searchEdit,
+            ui.board,
+            ui.draftsList,
+            ui.openDraftButton,
+            panel.ui.alertList,
+            panel.ui.ackButton,
+            panel.ui.openButton,
+            panel.ui.reasonButton,
+            panel.ui.settingsButton,
+            ui.categoryCombo,
+            ui.userCombo,
+            ui.changeCoordinatorButton,
+            ui.refreshButton,
+            ui.handoverButton,
+            ui.newCallButton,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         panel.open_case_requested.connect(self.open_case)
         controller.alerts_changed.connect(self._mark_alerted_cases)
         controller.backup_failed.connect(self._show_backup_failure)
         controller.backup_done.connect(lambda _path: self._backup_label.hide())
-        self.alert_panel = panel
         self._mark_alerted_cases()
         return panel
+
+    def _fit_alert_dock(self, count: int, force: bool = False) -> None:
+        """As many alert rows in sight as there are alerts (three to ten), the rest board."""
+        rows = min(max(count, ALERT_ROWS_MIN), ALERT_ROWS_MAX)
+        if self.alert_panel is None or (rows == self._alert_rows and not force):
+            return
+        self._alert_rows = rows
+        self.alert_panel.show_rows(rows)
+        height = self.alert_panel.rows_height(rows)
+        self.resizeDocks([self._alerts_dock], [height], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Docks take their size once the window is laid out: give the alerts theirs then."""
+        super().showEvent(event)
+        if self.alert_panel is not None:
+            QTimer.singleShot(
+                0,
+                self,
+                lambda: (
+                    self._fit_alert_dock(len(self.alert_panel.alerts()), True)
+                    if self.alert_panel is not None
+                    else None
+                ),
+            )
 
     def _show_backup_failure(self, message: str) -> None:
         """A failed backup stays in sight until one succeeds: it is the desk's safety net."""
@@ -485,13 +657,16 @@ class MainWindow(QMainWindow):
                     return open_window
         window = IntakeWindow(self.ctx, draft_id=draft_id, case_id=case_id)
         window.saved.connect(self._call_saved)
+        self._return_here_after(window)
         self._intakes.append(window)
         bring_to_front(window)
         return window
 
     def _call_saved(self, case_id: int) -> None:
-        """Show the person just recorded: the next board load selects their case."""
+        """Show the person just recorded: the next board load selects their case, and the
+        keyboard is on it, so Enter opens it."""
         self._select_after_load = case_id
+        self._focus_after_load = True
         self.refresh()
 
     def _draft_activated(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -618,6 +793,10 @@ class MainWindow(QMainWindow):
         self.loader.wait()
         others: list[QWidget | None] = [*self._intakes, *self._cases.values(), self._handover]
         for window in others:
-            if window is not None and alive(window):
-                window.close()
+            if window is not None and alive(window) and not window.close():
+                # A case with a note typed and not added: the desk stays open to say so.
+                event.ignore()
+                self._auto_refresh.start()
+                self._clock_timer.start()
+                return
         super().closeEvent(event)

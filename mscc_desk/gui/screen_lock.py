@@ -27,13 +27,15 @@ from ..domain.clock import london
 from ..domain.errors import InputError
 from ..store.auth import SignInError
 from .forms.ui_screen_lock import Ui_ScreenLock
+from .look import LIGHT_INKS
 from .session import SessionController
-from .sign_in import ERROR_STYLE, field_sentence, show_message
+from .sign_in import field_sentence, show_message
 
 BACKDROP = "#1f2d3a"
 LOCK_STYLE = f"""
 #ScreenLock {{ background: {BACKDROP}; }}
 QFrame#card {{ background: #ffffff; border-radius: 8px; }}
+QFrame#card QLabel {{ color: #1b1b1b; }}
 QFrame#alertFrame {{ border-radius: 8px; background: #e8edf1; border: 2px solid #8fa3b3; }}
 QFrame#alertFrame[level="breach"] {{ background: #f8e1e1; border: 3px solid #8b1a1a; }}
 QFrame#alertFrame[level="warn"] {{ background: #f6e4c3; border: 2px solid #8a5a00; }}
@@ -140,7 +142,8 @@ class ScreenLock(QWidget):
         summary_font.setBold(True)
         self.ui.alertSummaryLabel.setFont(summary_font)
         self.ui.alertSummaryLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+        # On the white card whatever the theme: dark red, as on a light palette.
+        self.ui.messageLabel.setStyleSheet(f"color: {LIGHT_INKS.error.name()}; font-weight: bold;")
         show_message(self.ui.messageLabel, "")
         self.ui.alertFrame.hide()  # until the owner gives a summary: never a false "all clear"
 

@@ -59,12 +59,11 @@ from ..store.backup_schedule import (
 )
 from .context import DeskContext
 from .forms.ui_settings_dialog import Ui_SettingsDialog
+from .look import colour_style, error_style
 
 if TYPE_CHECKING:
     from ..alerts.scheduler import AlertController
 
-ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"
-OK_STYLE = "color: #1d5e20;"
 
 
 def _in_words(minutes: int) -> str:
@@ -108,7 +107,7 @@ class SettingsDialog(QDialog):
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.errorLabel.setStyleSheet(error_style())
         buttons = QDialogButtonBox.StandardButton
         self.ui.buttonBox.button(buttons.Save).setText("&Save")  # Esc cancels
         self._alerts = alerts if alerts is not None else _controller_of(parent)
@@ -284,7 +283,7 @@ class SettingsDialog(QDialog):
             text = f"{format_london(last.written_at)} ({last.path.name}{size})"
         if last.failed_at is not None:
             text += (
-                f"<br><span style='{ERROR_STYLE}'>⚠ The last attempt, "
+                f"<br><span style='{error_style()}'>⚠ The last attempt, "
                 f"{format_london(last.failed_at)}, failed: {_html(_plain(last.failure))}</span>"
             )
             self.ui.lastBackupLabel.setTextFormat(Qt.TextFormat.RichText)
@@ -296,7 +295,7 @@ class SettingsDialog(QDialog):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         label = self.ui.backupStatusLabel
-        label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        label.setStyleSheet(error_style() if error else colour_style("ok"))
         label.setText(text)
         label.setVisible(True)
         self._fit()

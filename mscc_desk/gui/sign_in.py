@@ -20,10 +20,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from ..domain.errors import InputError
 from ..store.auth import SignInError
 from .forms.ui_sign_in import Ui_SignInDialog
+from .look import colour_style, error_style
 from .session import SessionController
 
-ERROR_STYLE = "color: #8b1a1a; font-weight: bold;"
-PAUSE_STYLE = "color: #3d4a5c;"
+
+def pause_style() -> str:
+    """A pause after wrong passwords is news, not a mistake: muted, not the error's red."""
+    return colour_style("muted")
+
+
 BANNER_STYLE = (
     "QLabel { background: #f8e1e1; color: #5c1010; border: 1px solid #8b1a1a;"
     " border-radius: 4px; padding: 6px; }"
@@ -77,7 +82,7 @@ class SignInDialog(QDialog):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.ui.titleLabel.setFont(title_font)
-        self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.messageLabel.setStyleSheet(error_style())
         show_message(self.ui.messageLabel, "")
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
@@ -141,7 +146,7 @@ class SignInDialog(QDialog):
         return True
 
     def _refused(self, text: str, *, paused: bool = False) -> None:
-        self.ui.messageLabel.setStyleSheet(PAUSE_STYLE if paused else ERROR_STYLE)
+        self.ui.messageLabel.setStyleSheet(pause_style() if paused else error_style())
         show_message(self.ui.messageLabel, text)
         self._fit_message()
         self.ui.passwordEdit.clear()  # never leave a typed password lying on screen

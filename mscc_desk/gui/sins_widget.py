@@ -19,6 +19,7 @@ from ..domain.scales import (
     SinsResult,
     sins_score,
 )
+from .look import colour_style
 
 AID_TEXT = "An aid to the decision, not a decision (SINS, Fisher 2010)."
 _CHOOSE = "— choose —"
@@ -55,7 +56,7 @@ class SinsWidget(QWidget):
         self.opinion_label.setWordWrap(True)
         aid = QLabel(AID_TEXT, self)
         aid.setWordWrap(True)
-        aid.setStyleSheet("color: #444; font-style: italic;")
+        aid.setStyleSheet(colour_style("muted", italic=True))
         layout.addWidget(self.total_label, row, 0, 1, 2)
         layout.addWidget(self.opinion_label, row + 1, 0, 1, 2)
         layout.addWidget(aid, row + 2, 0, 1, 2)

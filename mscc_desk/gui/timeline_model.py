@@ -11,17 +11,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from ..domain.clock import format_london
 from ..domain.deadlines import Stage
 from ..store.cases import TimelineEntry
 from .board_model import short_london  # `Sat 27 Mar 09:45 GMT`, as on the board
+from .look import inks
 from .urgency import stage_icon
 
 COLUMNS = ("When", "Who", "What", "Detail")
 WHEN, WHO, WHAT, DETAIL = range(4)
-_BREACH_INK = QColor("#8b1a1a")
 # Things that change what happens next stand out; routine entries stay plain.
 _BOLD_KINDS = frozenset({"breach", "category", "close", "reopen", "triage"})
 
@@ -31,9 +31,10 @@ _Index = QModelIndex | QPersistentModelIndex
 class TimelineModel(QAbstractTableModel):
     """Rows in time order; `entry(row)` gives the entry for a row.
 
-    With `detail_under_what`, the What column carries the detail on the lines below it,
-    for a narrow pane where a fourth column would be too thin to read (the view then
-    hides the Detail column); the full instant is in every tooltip.
+    With `detail_under_what`, for a narrow pane where four columns would each be too
+    thin to read, the When column carries who under the time and the What column the
+    detail under what happened (the view then hides the Who and Detail columns); the
+    full instant is in every tooltip.
     """
 
     def __init__(self, parent: Any = None, *, detail_under_what: bool = False) -> None:
@@ -69,6 +70,8 @@ class TimelineModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == WHEN:
+                if self.detail_under_what:
+                    return f"{short_london(e.at)}\n{e.who or 'the clock'}"
                 return short_london(e.at)
             if column == WHO:
                 return e.who or "—"
@@ -87,7 +90,7 @@ class TimelineModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and e.kind == "breach":
-            return _BREACH_INK
+            return inks().error
         if role == Qt.ItemDataRole.DecorationRole and column == WHAT and e.kind == "breach":
             return stage_icon(Stage.breached)
         if role == Qt.ItemDataRole.UserRole:

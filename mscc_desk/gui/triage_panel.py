@@ -18,6 +18,7 @@ from ..domain.clock import Clock, SystemClock, format_london
 from ..domain.deadlines import format_time_left
 from ..domain.pathway import Pathway, Rule
 from ..domain.triage import OverrideEffect, TriageResult
+from .look import inks
 
 # Colour repeats the words; it never carries the meaning alone.
 _BANNER = {
@@ -167,8 +168,9 @@ class TriagePanel(QWidget):
                 for c in effect.removed_clocks
             ] + [escape(a.text) for a in effect.removed_actions]
             items = "".join(f"<li>{r}</li>" for r in removed)
+            red = inks().error.name()
             parts.append(
-                "<p style='color:#a4161a'><b>This override removes what the facts call "
+                f"<p style='color:{red}'><b>This override removes what the facts call "
                 f"for:</b></p><ul style='margin-left:-20px'>{items}</ul>"
                 "<p>Immobilisation advice still follows the facts. A later call whose "
                 "facts are more urgent lifts the override.</p>"
@@ -201,7 +203,8 @@ class TriagePanel(QWidget):
             for a in result.actions
         )
         parts.append(f"<ol style='margin-left:-20px'>{items}</ol>")
-        parts.append(f"<p style='color:#52606d'>Pathway {escape(result.pathway_version)}</p>")
+        muted = inks().muted.name()
+        parts.append(f"<p style='color:{muted}'>Pathway {escape(result.pathway_version)}</p>")
         self.details.setText("".join(parts))
 
     def _banner(self, text: str, colours: tuple[str, str]) -> None:

@@ -46,8 +46,10 @@ from ..store.auth import (
 from ..store.permissions import PermissionDenied, authorize
 from ..store.users import ROLES
 from .forms.ui_user_admin import Ui_UserAdminDialog
+from .look import error_style
 from .session import SessionController
-from .sign_in import BANNER_STYLE, ERROR_STYLE, field_sentence, show_message
+from .sign_in import BANNER_STYLE, field_sentence, show_message
+from .windows import bring_to_front
 
 ROLE_LABELS = {
     "coordinator": "MSCC coordinator",
@@ -103,7 +105,7 @@ class UserAdminDialog(QDialog):
             "add.password": ui.addPasswordError,
         }
         for label in self._errors.values():
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(error_style())
             show_message(label, "")
         show_message(ui.addMessage, "")
         for role in ROLES:
@@ -421,7 +423,5 @@ def open_user_admin(controller: SessionController, parent: QWidget | None = None
     """Show the users window (not modal). A non-administrator sees the store's refusal."""
     dialog = UserAdminDialog(controller, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
+    bring_to_front(dialog)
     return dialog

@@ -49,7 +49,7 @@ from ..domain.pathway import Pathway, default_pathway
 from ..domain.resources import resource_path
 from ..store.engine import Database
 from ..store.handover import (
-    ChangedCase,
+    STAGE_WORDS,
     HandoverCase,
     HandoverChanges,
     changes_since_last_handover,
@@ -59,24 +59,31 @@ from ..store.handover import (
     service_name,
     short_time,
 )
+from ..store.users import display_name_of
 
+NBSP = "\u00a0"
 MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
 DAY_STARTS, NIGHT_STARTS = 8, 20  # hours, Europe/London
-PDF_DPI = 300
-MARGIN_MM = 10.0
+PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
+MARGIN_MM = 8.0  # inside what office printers reach; every millimetre is a line of text
 GAP_MM = 3.0
 FONT_FAMILIES = ["DejaVu Sans Condensed", "Segoe UI", "Arial", "Liberation Sans", "Helvetica"]
-BODY_PT = 10.0
+BODY_PT = 9.0  # the least a tired reader should be given; headings are larger
 SHADE = QColor(224, 224, 224)  # overdue cases: light enough to read through, on any printer
-# Column widths of the case table, in percent; the same in every block so columns align.
-# Below them, one full-width line lists what is outstanding: a dozen checklist titles in
-# a narrow column of their own made each case half a page tall.
+# The case table: one row per case, read left to right from how urgent it is to what is
+# left to do, and the last column left blank for the pen. Widths in percent, the same in
+# every block so the columns line up down every page.
 COLUMNS = (
-    ("Urgency and next clock", 18),
-    ("Patient", 21),
-    ("What is wrong · what has been done", 40),
-    ("Handover note", 21),
+    ("Urgency · next clock", 15),
+    ("Patient · where", 18),
+    ("What is wrong", 28),
+    ("Outstanding († local policy)", 27),
+    ("Note (write here)", 12),
 )
+LOCAL_MARK = "†"  # a trust's own rule, not NICE's: the column's heading says so
+# "Since the last handover", a row per event; two side by side when there are many.
+CHANGE_COLUMNS = (("When", 14), ("", 12), ("Patient", 44), ("What", 30))
+CHANGES_SIDE_BY_SIDE = 6
 # The checklist as a to-do line. Unknown keys fall back to the pathway file's title, so a
 # trust's own items still print; the pain items are one group, as a registrar thinks of them.
 TODO_WORDS = {
@@ -97,7 +104,7 @@ PAIN_TODO = {
     "pain_assessment": "assessment",
     "pain_plan": "plan",
     "pain_review": "review",
-    "pain_referral": "specialist referral",
+    "pain_referral": "referral",
 }
 
 
@@ -115,6 +122,7 @@ class HandoverSheet:
     printed_at: datetime
     cases: Sequence[HandoverCase]
     changes: HandoverChanges
+    pathway: Pathway  # the clocks' short names
 
 
 def load_sheet(
@@ -125,10 +133,11 @@ def load_sheet(
         service=service_name(db),
         shift=shift_text(now),
         coordinator=current_coordinator(db),
-        printed_by=printed_by,
+        printed_by=display_name_of(db, printed_by),  # a person's name, not a sign-in name
         printed_at=now,
         cases=handover_cases(db, now, pathway),
         changes=changes_since_last_handover(db, now, pathway),
+        pathway=pathway,
     )
 
 
@@ -158,46 +167,92 @@ def _e(text: object) -> str:
     return re.sub(r"(?<=\d) (?=(?:h|min|d|mg|y)\b)", "\u00a0", escaped)
 
 
-def _keep_numbers(text: str) -> str:
-    """No line break inside `01632 960 123` or `bleep 1234`: half a number is a wrong one."""
-    return re.sub(r"(?<=\w) (?=\d)", "\u00a0", text)
+Line = tuple[str, str]  # (style, words): the sheet styles each line, a screen joins them
 
 
-def _lines(text: str) -> str:
-    return "<br>".join(_e(line) for line in text.splitlines())
+def change_rows(changes: HandoverChanges, now: datetime) -> list[tuple[str, str, str, str]]:
+    """(when, what kind, who, what) for each event since the last handover, in time order.
 
-
-def _change_cell(title: str, items: Sequence[ChangedCase], now: datetime) -> str:
-    """One column of "since the last handover"; names and case numbers only, because a
-    closed case's details no longer belong on a sheet carried round the hospital."""
-    lines = [f"<b>{_e(title)}: {len(items) if items else 'none'}</b>"]
-    lines.extend(
-        f"{_e(short_time(i.at, now))} <b>{_e(i.patient_name)}</b> (case {i.case_id}): {_e(i.what)}"
-        for i in items
+    Names and case numbers only: a closed case's details no longer belong on a sheet
+    carried round the hospital.
+    """
+    kinds = (
+        ("New", changes.new_cases),
+        ("Closed", changes.closed_cases),
+        ("Breach", changes.breaches),
+        ("Category", changes.category_changes),
     )
-    return "<br>".join(lines)
+    events = sorted(
+        ((item.at, kind, item) for kind, items in kinds for item in items),
+        key=lambda e: (e[0], e[2].case_id),
+    )
+    return [
+        (short_time(at, now), kind, f"{item.patient_name} (case {item.case_id})", item.what)
+        for at, kind, item in events
+    ]
+
+
+def changes_heading(changes: HandoverChanges) -> str:
+    if changes.last_handover is not None:
+        last = changes.last_handover
+        return f"Since the last handover: {last.text}, {format_london(last.at)}"
+    return f"Since {format_london(changes.since)} (no handover recorded yet: the last 12 hours)"
+
+
+def changes_counts(changes: HandoverChanges) -> str:
+    counts = (
+        ("new", changes.new_cases),
+        ("closed", changes.closed_cases),
+        ("breaches", changes.breaches),
+        ("category changes", changes.category_changes),
+    )
+    return " · ".join(f"{len(items)} {word}" for word, items in counts)
+
+
+def _change_table(rows: Sequence[tuple[str, str, str, str]]) -> str:
+    widths = [w for _, w in CHANGE_COLUMNS]
+    head = "".join(f'<td width="{w}%" class="head">{_e(t)}</td>' for t, w in CHANGE_COLUMNS)
+    body = []
+    for when, kind, who, what in rows:
+        cells = (_e(when), f'<span class="kind">{_e(kind)}</span>', f"<b>{_e(who)}</b>", _e(what))
+        body.append(
+            "<tr>"
+            + "".join(f'<td width="{w}%">{c}</td>' for c, w in zip(cells, widths, strict=True))
+            + "</tr>"
+        )
+    return (
+        f'<table class="changes" width="100%" cellspacing="0"><tr>{head}</tr>'
+        + "".join(body)
+        + "</table>"
+    )
+
+
+def changes_table_html(changes: HandoverChanges, now: datetime) -> str:
+    """What happened since the role last changed hands: the counts, then a compact table
+    of one line per event (two tables side by side when there are many). The sheet and
+    the handover window both show it."""
+    rows = change_rows(changes, now)
+    parts = [f'<p class="counts">{_e(changes_counts(changes))}</p>']
+    if len(rows) > CHANGES_SIDE_BY_SIDE:
+        half = (len(rows) + 1) // 2
+        parts.append(
+            '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+            f'<td width="50%" class="half">{_change_table(rows[:half])}</td>'
+            f'<td width="50%" class="half">{_change_table(rows[half:])}</td></tr></table>'
+        )
+    elif rows:
+        parts.append(_change_table(rows))
+    return "".join(parts)
 
 
 def changes_html(sheet: HandoverSheet) -> str:
-    """The top of the first page: what happened since the role last changed hands."""
-    ch, now = sheet.changes, sheet.printed_at
-    if ch.last_handover is not None:
-        last = ch.last_handover
-        heading = f"Since the last handover: {_e(last.text)}, {_e(format_london(last.at))}"
-    else:
-        heading = (
-            f"Since {_e(format_london(ch.since))} (no handover recorded yet: the last 12 hours)"
-        )
-    cells = "".join(
-        f'<td width="25%">{_change_cell(title, items, now)}</td>'
-        for title, items in (
-            ("New cases", ch.new_cases),
-            ("Closed", ch.closed_cases),
-            ("Breaches", ch.breaches),
-            ("Category changes", ch.category_changes),
-        )
-    )
-    parts = [f"<h2>{heading}</h2>", f'<table class="changes" width="100%"><tr>{cells}</tr></table>']
+    """The top of the first page: the changes since the last handover, then how many
+    cases are open."""
+    ch = sheet.changes
+    parts = [
+        f"<h2>{_e(changes_heading(ch))}</h2>",
+        changes_table_html(ch, sheet.printed_at),
+    ]
     cases = sheet.cases
     if cases:
         overdue = sum(1 for c in cases if c.overdue)
@@ -259,10 +314,18 @@ def _started(label: str) -> str:
     return label[:-1] + ", started)" if label.endswith(")") else label + " (started)"
 
 
-def todo_items(case: HandoverCase) -> list[tuple[str, bool]]:
-    """Outstanding checklist items as (label, started), in pathway order, the pain items as
-    one group; "started" means something is already entered, so it is not done twice."""
-    items: list[tuple[str, bool]] = []
+@dataclass(frozen=True)
+class Todo:
+    """One outstanding checklist item (or the pain items, as one)."""
+
+    label: str
+    started: bool  # something is entered already, so it is not done twice
+    local: bool  # a local policy, not a NICE recommendation
+
+
+def todo_items(case: HandoverCase) -> list[Todo]:
+    """Outstanding checklist items in pathway order, the pain items as one group."""
+    items: list[Todo] = []
     pain: list[str] = []
     pain_at = -1
     for key, title in zip(case.outstanding_keys, case.outstanding, strict=True):
@@ -270,87 +333,154 @@ def todo_items(case: HandoverCase) -> list[tuple[str, bool]]:
             pain_at = len(items) if pain_at < 0 else pain_at
             pain.append(_started(PAIN_TODO[key]) if key in case.started else PAIN_TODO[key])
             continue
-        label = TODO_WORDS.get(key) or short_title(title)
-        if "(local policy)" in title and "(local policy)" not in label:
-            label += " (local policy)"
+        label = (TODO_WORDS.get(key) or short_title(title)).replace("(local policy)", "").strip()
         started = key in case.started
-        items.append((_started(label) if started else label, started))
+        local = "(local policy)" in title
+        if key in case.progress:  # how far it has got says more than "started"
+            label = case.progress[key]
+        elif started:
+            label = _started(label)
+        items.append(Todo(label, started or key in case.progress, local))
     if pain:
-        items.insert(pain_at, ("pain " + ", ".join(pain), False))
+        items.insert(pain_at, Todo("pain: " + ", ".join(pain), False, False))
     return items
 
 
 def todo_text(case: HandoverCase) -> str:
-    return "; ".join(label for label, _ in todo_items(case)) or "nothing"
+    """For a screen: the same list, "(local policy)" written out."""
+    words = [f"{t.label} (local policy)" if t.local else t.label for t in todo_items(case)]
+    return "; ".join(words) or "nothing"
+
+
+def alert_lines(case: HandoverCase, pathway: Pathway) -> list[Line]:
+    """An alert nobody has acknowledged, under the clock it is about (the stage goes
+    without saying there: the time left says OVERDUE or how long is left)."""
+    nxt = case.next_deadline
+    lines: list[Line] = []
+    for alert in case.alerts:
+        if nxt is not None and alert.clock == nxt.label:
+            lines.append(("alert", "alert not acknowledged"))
+        else:
+            stage = STAGE_WORDS.get(alert.stage, alert.stage)
+            lines.append(
+                ("alert", f"{pathway.clock_short(alert.clock)}: {stage}, alert not acknowledged")
+            )
+    return lines
 
 
 def todo_html(case: HandoverCase) -> str:
-    parts = [
-        f'<span class="started">{_e(label)}</span>' if started else _e(label)
-        for label, started in todo_items(case)
-    ]
+    parts = []
+    for t in todo_items(case):
+        label = _e(t.label) + (LOCAL_MARK if t.local else "")
+        parts.append(f'<span class="started">{label}</span>' if t.started else label)
     return "; ".join(parts) if parts else "nothing"
 
 
-def case_html(case: HandoverCase, now: datetime, tags: Sequence[str] = ()) -> str:
-    """One case, read left to right from how urgent to what to do, then what is left."""
-    cat = _e(case.category_short) + "".join(f" · {_e(t)}" for t in tags)
-    urgency = [f'<span class="cat">{cat}</span>']
-    if case.override is not None:
-        when = short_time(case.override.at, now) if case.override.at else ""
-        urgency.append(f'<span class="alert">{_e(case.override.words(when))}</span>')
+def urgency_lines(
+    case: HandoverCase, now: datetime, pathway: Pathway, tags: Sequence[str] = ()
+) -> list[Line]:
+    """How urgent, in words: the category, the clock that runs out next and its time left,
+    any other clock, and an alert nobody has acknowledged."""
+    lines: list[Line] = [("cat", " · ".join((case.category_short, *tags)))]
     nxt = case.next_deadline
     if nxt is None:
-        urgency.append('<span class="minor">No clock running</span>')
+        lines.append(("minor", "No clock running"))
     else:
-        urgency.append(f'<span class="clock">{_e(nxt.label)}</span>')
-        urgency.append(f'<span class="when">{_e(nxt.time_left)}</span>')
+        lines.append(("clock", pathway.clock_short(nxt.label)))
+        lines.append(("when", nxt.time_left))
         was = "was due" if nxt.overdue else "due"
-        urgency.append(f'<span class="minor">{was} {_e(short_time(nxt.due_at, now))}</span>')
+        lines.append(("minor", f"{was} {short_time(nxt.due_at, now)}"))
         for other in case.deadlines[1:]:
-            urgency.append(
-                f'<span class="minor">Also: {_e(other.label)}, {_e(other.time_left)}</span>'
-            )
+            lines.append(("minor", f"Also {pathway.clock_short(other.label)}: {other.time_left}"))
+    return lines + alert_lines(case, pathway)
 
-    patient = [
-        f'<span class="name">{_e(case.patient_name)}</span>',
-        f'<span class="nhs">NHS {_e(case.nhs_display)}</span>',
-        f"{case.age} y · {_e(case.location)} · case {case.case_id}",
+
+def identity(case: HandoverCase) -> str:
+    """`NHS 943 476 5919`; the hospital number only when there is no NHS number to find
+    the person by; or says there is neither."""
+    if case.nhs_number:
+        return f"NHS {case.nhs_display}"
+    return f"MRN {case.hospital_number}" if case.hospital_number else "no NHS number"
+
+
+def patient_lines(case: HandoverCase) -> list[Line]:
+    """Who and where. Who called is on the case view: a sheet of 40 cases on five pages
+    has room for what the next coordinator must act on, not for every telephone number."""
+    return [
+        ("name", case.patient_name),
+        ("nhs", f"{identity(case)} · {case.age} y"),
+        ("", case.location),
     ]
-    if case.hospital_number:
-        patient.append(f'<span class="minor">MRN {_e(case.hospital_number)}</span>')
-    if case.caller:
-        patient.append(f'<span class="minor">Call back: {_e(_keep_numbers(case.caller))}</span>')
 
-    done = _e(case.done) if case.done else "nothing recorded yet"
-    situation = [_e(case.problem), f'<span class="what">Done:</span> {done}']
-    for alert in case.alerts:
-        situation.append(
-            f'<span class="alert">ALERT NOT ACKNOWLEDGED:</span> {_e(alert.text)} '
-            f"(raised {_e(short_time(alert.raised_at, now))})"
-        )
 
-    if case.note is not None:
-        note = (
-            f"{_lines(case.note.text)}<br>"
-            f'<span class="minor">— {_e(case.note.author)}, {_e(short_time(case.note.at, now))}'
-            "</span>"
+def situation_lines(case: HandoverCase) -> list[Line]:
+    """What is wrong; what has been done is told item by item under Outstanding, or not
+    at all once an item is done (the case view has it all)."""
+    return [("", case.problem)]
+
+
+def note_lines(case: HandoverCase, now: datetime) -> list[Line]:
+    """The outgoing coordinator's note; none leaves the cell blank, for the pen."""
+    if case.note is None:
+        return []
+    note = case.note
+    return [
+        *(("", line) for line in note.text.splitlines()),
+        ("minor", f"— {note.author}, {short_time(note.at, now)}"),
+    ]
+
+
+def override_line(case: HandoverCase, now: datetime) -> str:
+    """`Overridden from … by Dr A, 21:40: reason`, or "" when the category is the facts'."""
+    if case.override is None:
+        return ""
+    when = short_time(case.override.at, now) if case.override.at else ""
+    return case.override.words(when)
+
+
+def words(lines: Sequence[Line]) -> list[str]:
+    """The lines without their styles, for a screen."""
+    return [text for _, text in lines]
+
+
+def _html_lines(lines: Sequence[Line]) -> str:
+    out = []
+    for style, words in lines:
+        if style == "when":  # "OVERDUE 2 h 05 min" is never split across lines
+            out.append(f'<span class="when">{_e(words).replace(" ", NBSP)}</span>')
+        elif style:
+            out.append(f'<span class="{style}">{_e(words)}</span>')
+        else:
+            out.append(_e(words))
+    return "<br>".join(out)
+
+
+def case_html(case: HandoverCase, now: datetime, pathway: Pathway, tags: Sequence[str] = ()) -> str:
+    """One case, one row: how urgent, who, what is wrong and done, what is left, a note;
+    a category set by hand gets a line of its own across the row, with its reason."""
+    cells = _cells(
+        (
+            _html_lines(urgency_lines(case, now, pathway, tags)),
+            _html_lines(patient_lines(case)),
+            _html_lines(situation_lines(case)),
+            todo_html(case),
+            _html_lines(note_lines(case, now)),
         )
-    else:
-        note = ""  # left blank on paper: room to write by hand
-    first = _cells(("<br>".join(urgency), "<br>".join(patient), "<br>".join(situation), note))
-    return (
-        '<table class="cases" width="100%" cellspacing="0">'
-        f"<tr>{first}</tr>"
-        f'<tr><td colspan="{len(COLUMNS)}" class="todo">'
-        f'<span class="what">Outstanding:</span> {todo_html(case)}</td></tr></table>'
     )
+    override = override_line(case, now)
+    extra = (
+        f'<tr><td colspan="{len(COLUMNS)}" class="override">'
+        f'<span class="what">Category set by hand.</span> {_e(override)}</td></tr>'
+        if override
+        else ""
+    )
+    return f'<table class="cases" width="100%" cellspacing="0"><tr>{cells}</tr>{extra}</table>'
 
 
 def continued_html(case: HandoverCase) -> str:
     return (
         f'<p class="continued">Continued: <b>{_e(case.patient_name)}</b>, '
-        f"NHS {_e(case.nhs_display)}, case {case.case_id}</p>"
+        f"{_e(identity(case))}, case {case.case_id}</p>"
     )
 
 
@@ -392,7 +522,10 @@ def sheet_html(sheet: HandoverSheet) -> str:
     if sheet.cases:
         body.append(table_head_html())
         tags = case_tags(sheet)
-        body.extend(case_html(c, sheet.printed_at, tags.get(c.case_id, ())) for c in sheet.cases)
+        body.extend(
+            case_html(c, sheet.printed_at, sheet.pathway, tags.get(c.case_id, ()))
+            for c in sheet.cases
+        )
     body.append(f"<hr><p><b>{_e(MARKING)}</b></p>")
     return "<html><body>" + "".join(body) + "</body></html>"
 
@@ -567,7 +700,7 @@ def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
     tags = case_tags(sheet)
     blocks.extend(
         _Block(
-            lay.document(case_html(c, now, tags.get(c.case_id, ()))),
+            lay.document(case_html(c, now, sheet.pathway, tags.get(c.case_id, ()))),
             is_case=True,
             shaded=c.overdue,
             continued=continued_html(c),

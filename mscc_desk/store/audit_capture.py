@@ -116,6 +116,10 @@ def _note_bulk_writes(state: ORMExecuteState) -> None:
 
 
 def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        # SQLAlchemy fires this for a savepoint's release too (an insert-or-get); the
+        # rows are digested when the whole transaction commits, with its audit event.
+        return
     session.flush()  # the commit's own flush comes after this event: capture it too
     touched: dict[str, set[int]] = session.info.get(_TOUCHED) or {}
     for name, highest in (session.info.get(_INSERTED_ABOVE) or {}).items():

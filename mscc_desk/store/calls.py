@@ -109,6 +109,12 @@ def record_call(
     return run_unit_of_work(db, write)
 
 
+def _as_given(record: CallRecord) -> dict[str, Any]:
+    """A date known only to the month or year is stored as its first day; the audit event
+    keeps how much was known (`{"partial_dates": {"case.diagnosed_on": "2019-03"}}`)."""
+    return {"partial_dates": record.partial_dates} if record.partial_dates else {}
+
+
 def _new_case(
     session: Session,
     record: CallRecord,
@@ -155,6 +161,7 @@ def _new_case(
             "pathway_version": result.pathway_version,
             "deadlines": [d.to_json() for d in result.deadlines],
             "management_clocks": management_clocks,
+            **_as_given(record),
         },
     )
     return _outcome(session, case, patient, call, result, created=True, escalated=False)
@@ -243,6 +250,7 @@ def _follow_up(
             "clocks": clock_changes,
             "management_clocks": management_clocks,
             "patient_changes": patient_changes,
+            **_as_given(record),
             **(
                 {
                     "cancer_status_correction": {

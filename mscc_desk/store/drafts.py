@@ -79,7 +79,7 @@ def load_draft(db: Database, draft_id: int) -> dict[str, Any] | None:
 def list_drafts(db: Database) -> list[DraftSummary]:
     with db.read_session() as session:
         rows = session.execute(
-            select(Draft, User.username)
+            select(Draft, User.display_name)  # the person, as the desk names them
             .outerjoin(User, Draft.user_id == User.id)
             .order_by(Draft.updated_at.desc())
         ).all()

@@ -23,7 +23,7 @@ from ..domain.triage import triage
 from .audit import ChainWalk, walk_chain
 from .backup import integrity_problems
 from .clocks import merged_case_facts
-from .engine import current_revision, read_only
+from .engine import current_revision, read_connection, read_only
 from .models import Alert, Assessment, Case, Deadline
 from .row_digests import COVERED, all_digests, readable_table
 from .schema_check import BACKUP_TABLE, postgresql_schema_problems, sqlite_schema_problems
@@ -117,7 +117,7 @@ def inspect_database(engine: Engine, *, witness: Path | None) -> Report:
 def engine_problems(engine: Engine) -> list[str]:
     """The engine's own check: SQLite's integrity and foreign-key checks."""
     if engine.url.get_backend_name() != "sqlite":
-        with engine.connect() as conn:
+        with read_connection(engine) as conn:
             conn.execute(text("SELECT 1"))
         return []
     assert engine.url.database
@@ -126,7 +126,7 @@ def engine_problems(engine: Engine) -> list[str]:
     ]
     if problems:
         return problems
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
             problems.append(f"foreign key broken: table {row[0]} row {row[1]} -> {row[2]}")
     return problems
@@ -139,7 +139,7 @@ def schema_problems(engine: Engine) -> list[str]:
     if engine.url.get_backend_name() == "sqlite":
         assert engine.url.database
         return [f"schema: {p}" for p in sqlite_schema_problems(Path(engine.url.database), revision)]
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         return [f"schema: {p}" for p in postgresql_schema_problems(conn)]
 
 

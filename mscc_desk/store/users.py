@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import InputError
 from ..domain.limits import check_user_name
+from .engine import Database
 from .models import User
 
 ROLES = ("coordinator", "registrar", "viewer", "admin")
@@ -32,3 +33,16 @@ def ensure_user(
         session.add(user)
         session.flush()
     return user
+
+
+def display_name_of(db: Database, username: str) -> str:
+    """How a person is named on screen and on paper ("Dr A Patel"), never their sign-in
+    name; the name as given when nobody has it (a script's `--user` before sign-in)."""
+    name = username.strip()
+    if not name:
+        return ""
+    with db.session() as session:
+        found = session.scalar(
+            select(User.display_name).where(func.lower(User.username) == name.lower())
+        )
+    return found or name

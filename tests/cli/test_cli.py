@@ -696,3 +696,27 @@ def test_what_the_commands_write_is_private_and_loose_files_are_tightened(cli: C
     assert f"file.tightened path={data / 'mscc.sqlite3'} was=0644 now=0600" in log_text
     assert f"file.tightened path={data} was=0755 now=0700" in log_text
     assert "Okafor" not in log_text and "9434765919" not in log_text
+
+
+def test_record_checks_postcodes_and_partial_dates_as_the_window_does(cli: Cli) -> None:
+    """The window and `record` share one set of checks (domain/dataset.py)."""
+    bad = record_input()
+    bad["patient"]["postcode"] = "ABC"
+    refused = cli("record", "--json", cli.write("bad.json", bad))
+    assert refused.code == 2
+    assert "patient.postcode" in refused.one_line()
+    assert "'ABC' is not a UK postcode" in refused.one_line()
+    good = record_input()
+    good["patient"]["postcode"] = "sw1a1aa"
+    good["case"] = {"diagnosed_on": "2019-03"}
+    accepted = cli("record", "--json", cli.write("good.json", good))
+    assert accepted.code == 0, accepted.stderr
+    engine = create_engine(f"sqlite:///{cli.db}")
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT postcode FROM patient")).one()
+            day = conn.execute(text("SELECT diagnosed_on FROM \"case\"")).scalar_one()
+    finally:
+        engine.dispose()
+    assert row.postcode == "SW1A 1AA"
+    assert str(day) == "2019-03-01"

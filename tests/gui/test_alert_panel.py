@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from mscc_desk.alerts.scheduler import AlertController
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.deadlines import Stage
+from mscc_desk.domain.nhs_number import format_nhs
 from mscc_desk.gui.alert_panel import AlertPanel, tray_message
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.settings_dialog import SettingsDialog
@@ -47,6 +49,10 @@ def clock() -> FakeClock:
 @pytest.fixture
 def ctx(db: Database, clock: FakeClock) -> DeskContext:
     return DeskContext(db, user=USER, clock=clock)
+
+
+def nhs_shown(n: int) -> str:
+    return format_nhs(nhs(n))
 
 
 def three_cases(db: Database, clock: FakeClock) -> dict[Stage, int]:
@@ -92,47 +98,59 @@ def panel(
     qtbot.addWidget(widget)
     widget.resize(900, 420)
     widget.show()
-    qtbot.waitUntil(lambda: len(widget.rows()) == 3, timeout=2000)
+    qtbot.waitUntil(lambda: len(widget.alerts()) == 3, timeout=2000)
     yield widget, controller, cases
     controller.stop()
 
 
-def visible_text(widget: QWidget) -> str:
-    return "\n".join(
-        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
-    )
+def visible_text(widget: AlertPanel) -> str:
+    """Every word a passer-by could read: the labels, and the list's shown columns."""
+    labels = [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+    listing = widget.ui.alertList
+    cells = [
+        text
+        for row in range(listing.topLevelItemCount())
+        for column, text in enumerate(widget.row_text(row))
+        if not listing.isColumnHidden(column)
+    ]
+    return "\n".join(labels + cells)
 
 
-def test_three_alerts_most_urgent_first_in_words_and_symbols(
+def test_three_alerts_most_urgent_first_one_row_each_in_words_and_symbols(
     panel: tuple[AlertPanel, AlertController, dict[Stage, int]],
 ) -> None:
     widget, _, cases = panel
-    rows = widget.rows()
-    assert [r.alert.stage for r in rows] == [Stage.breached, Stage.imminent, Stage.due_soon]
-    assert [r.alert.case_id for r in rows] == [
+    alerts = widget.alerts()
+    assert [a.stage for a in alerts] == [Stage.breached, Stage.imminent, Stage.due_soon]
+    assert [a.case_id for a in alerts] == [
         cases[Stage.breached],
         cases[Stage.imminent],
         cases[Stage.due_soon],
     ]
-    breached, imminent, due_soon = rows
-    assert breached.badge.text() == "⚠ BREACHED"
-    assert imminent.badge.text() == "▲ IMMINENT"
-    assert due_soon.badge.text() == "● DUE SOON"
-    assert breached.time_left.text() == "OVERDUE 1 h 03 min"
-    assert imminent.time_left.text() == "40 min left"
-    assert due_soon.time_left.text() == "3 h 00 min left"
-    assert imminent.caption.text() == "due within 1 h"
-    assert due_soon.caption.text() == "due within 4 h"
-    assert "BEGUM, Ayesha" in breached.patient.text()
-    # An NHS number or a due time never breaks across lines (non-breaking spaces).
-    assert f"case\u00a0{cases[Stage.breached]}" in breached.patient.text()
-    assert "NHS\u00a0999\u00a0000\u00a0" in breached.patient.text()
-    # Due times in London, with the zone: 12:40 BST for the imminent one.
-    assert imminent.deadline.text().replace("\u00a0", " ") == (
-        "MRI within 24 h — due Tue 15 Jun 2027 13:40 BST"
-    )
-    assert breached.reason_button is not None and imminent.reason_button is None
+    breached, imminent, due_soon = (widget.row_text(r) for r in range(3))
+    assert breached[:4] == ["⚠ BREACHED", "OVERDUE 1 h 03 min", "BEGUM, Ayesha", nhs_shown(13)]
+    assert imminent[:3] == ["▲ IMMINENT", "40 min left", "HUGHES, Dylan"]
+    assert due_soon[:3] == ["● DUE SOON", "3 h 00 min left", "OKAFOR, Grace"]
+    # The clock's short name and a compact due time, as on the board (13:40 BST today).
+    assert imminent[4] == "MRI within 24 h · due Tue 13:40"
     assert widget.ui.summaryLabel.text() == "3 to acknowledge: 1 breached, 1 imminent, 1 due soon"
+
+
+def test_the_selected_alert_is_told_in_full_beside_the_list(
+    panel: tuple[AlertPanel, AlertController, dict[Stage, int]],
+) -> None:
+    widget, _, cases = panel
+    widget.select(1)
+    detail = widget.detail_text().replace("\u00a0", " ")
+    assert "▲ IMMINENT" in detail and "due within 1 h" in detail and "40 min left" in detail
+    assert f"HUGHES, Dylan · NHS {nhs_shown(12)} · case {cases[Stage.imminent]}" in detail
+    # Due times in London, with the zone: 12:40 UTC is 13:40 BST.
+    assert "MRI within 24 h — due Tue 15 Jun 2027 13:40 BST" in detail
+    assert widget.ui.ackButton.isEnabled() and widget.ui.openButton.isEnabled()
+    assert not widget.ui.reasonButton.isEnabled()  # only a breach has a reason to record
+    widget.select(0)
+    assert widget.ui.reasonButton.isEnabled()
+    assert "deadline passed" in widget.detail_text()
 
 
 def test_countdown_moves_with_the_clock(
@@ -141,7 +159,7 @@ def test_countdown_moves_with_the_clock(
     widget, _, _ = panel
     clock.advance(timedelta(minutes=41))
     widget.tick()
-    assert widget.rows()[1].time_left.text() == "OVERDUE 1 min"
+    assert widget.row_text(1)[1] == "OVERDUE 1 min"
 
 
 def test_locked_mode_hides_who_but_not_what(
@@ -150,7 +168,7 @@ def test_locked_mode_hides_who_but_not_what(
     widget, _, _ = panel
     widget.locked_mode(True)
     text = visible_text(widget)
-    for secret in ("BEGUM", "Ayesha", "HUGHES", "OKAFOR", "NHS", "case "):
+    for secret in ("BEGUM", "Ayesha", "HUGHES", "OKAFOR", "NHS", "case ", "999 "):
         assert secret not in text
     assert "MRI within 24 h — OVERDUE" in text
     assert "MRI within 24 h — due 13:40 BST" in text
@@ -158,6 +176,7 @@ def test_locked_mode_hides_who_but_not_what(
     assert "⚠ BREACHED" in text
     buttons = [b for b in widget.findChildren(QPushButton) if b.isVisibleTo(widget)]
     assert buttons == []
+    assert widget.acknowledge_selected() is None  # nor by keyboard
     widget.locked_mode(False)
     assert "BEGUM, Ayesha" in visible_text(widget)
 
@@ -168,9 +187,10 @@ def test_acknowledge_opens_a_non_modal_dialog_and_records_who(
     db: Database,
 ) -> None:
     widget, controller, _ = panel
-    imminent = widget.rows()[1]
-    qtbot.mouseClick(imminent.ack_button, Qt.MouseButton.LeftButton)
-    dialog = widget.open_acknowledge(imminent.alert)  # the same dialog, raised again
+    widget.select(1)
+    imminent = widget.alerts()[1]
+    qtbot.mouseClick(widget.ui.ackButton, Qt.MouseButton.LeftButton)
+    dialog = widget.open_acknowledge(imminent)  # the same dialog, raised again
     assert dialog.isVisible()
     assert not dialog.isModal()
     assert dialog.windowModality() == Qt.WindowModality.NonModal
@@ -179,12 +199,32 @@ def test_acknowledge_opens_a_non_modal_dialog_and_records_who(
     dialog.set_note("MRI booked for 14:00")
     with qtbot.waitSignal(controller.alerts_changed, timeout=2000):
         assert dialog.submit()
-    qtbot.waitUntil(lambda: len(widget.rows()) == 2, timeout=2000)
-    rows = al.alerts_of_deadline(db, imminent.alert.deadline_id)
+    qtbot.waitUntil(lambda: len(widget.alerts()) == 2, timeout=2000)
+    rows = al.alerts_of_deadline(db, imminent.deadline_id)
     latest = rows[-1]
     assert latest.stage is Stage.imminent
     assert latest.acknowledged_by == USER and latest.note == "MRI booked for 14:00"
     assert latest.acknowledged_at == NOW
+    # The list keeps its place: the alert that moved up into row 1 is selected now.
+    assert widget.selected_alert() == widget.alerts()[1]
+
+
+def test_enter_acknowledges_and_ctrl_enter_confirms_then_the_next_is_ready(
+    qtbot: QtBot, panel: tuple[AlertPanel, AlertController, dict[Stage, int]]
+) -> None:
+    widget, _, _ = panel
+    listing = widget.ui.alertList
+    widget.select(0)
+    listing.setFocus()
+    first = widget.alerts()[0]
+    QTest.keyClick(listing, Qt.Key.Key_Return)
+    dialog = widget.open_acknowledge(first)  # the one Enter opened
+    assert dialog.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    assert dialog.ui.noteEdit.hasFocus()
+    QTest.keyClick(dialog.ui.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(widget.alerts()) == 2, timeout=2000)
+    assert widget.selected_alert() == widget.alerts()[0]  # the next one, ready for Enter
 
 
 def test_acknowledging_without_signing_in_is_refused_in_the_dialog(
@@ -192,19 +232,20 @@ def test_acknowledging_without_signing_in_is_refused_in_the_dialog(
 ) -> None:
     widget, _, _ = panel
     ctx.set_user("")
-    dialog = widget.open_acknowledge(widget.rows()[0].alert)
+    dialog = widget.open_acknowledge(widget.alerts()[0])
     assert not dialog.submit()
     assert dialog.isVisible()
     assert "Sign in first" in dialog.error_text()
-    assert len(widget.rows()) == 3
+    assert len(widget.alerts()) == 3
 
 
 def test_open_case_asks_the_main_window(
     qtbot: QtBot, panel: tuple[AlertPanel, AlertController, dict[Stage, int]]
 ) -> None:
     widget, _, cases = panel
+    widget.select(2)
     with qtbot.waitSignal(widget.open_case_requested, timeout=1000) as blocker:
-        qtbot.mouseClick(widget.rows()[2].open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(widget.ui.openButton, Qt.MouseButton.LeftButton)
     assert blocker.args == [cases[Stage.due_soon]]
 
 
@@ -212,10 +253,10 @@ def test_breach_reason_other_needs_a_note(
     qtbot: QtBot, panel: tuple[AlertPanel, AlertController, dict[Stage, int]], db: Database
 ) -> None:
     widget, _, _ = panel
-    breached = widget.rows()[0]
-    assert breached.reason_button is not None
-    qtbot.mouseClick(breached.reason_button, Qt.MouseButton.LeftButton)
-    dialog = widget.open_breach_reason(breached.alert)
+    widget.select(0)
+    breached = widget.alerts()[0]
+    qtbot.mouseClick(widget.ui.reasonButton, Qt.MouseButton.LeftButton)
+    dialog = widget.open_breach_reason(breached)
     assert not dialog.isModal()
     dialog.set_reason("other")
     assert not dialog.submit()
@@ -223,8 +264,8 @@ def test_breach_reason_other_needs_a_note(
     assert dialog.isVisible()
     dialog.set_note("Scanner down; transfer to the regional centre")
     assert dialog.submit()
-    qtbot.waitUntil(lambda: len(widget.rows()) == 2, timeout=2000)  # the breach is seen
-    (row, *_) = al.alerts_of_deadline(db, breached.alert.deadline_id)
+    qtbot.waitUntil(lambda: len(widget.alerts()) == 2, timeout=2000)  # the breach is seen
+    (row, *_) = al.alerts_of_deadline(db, breached.deadline_id)
     assert row.breach_reason == "other"
     assert row.breach_note == "Scanner down; transfer to the regional centre"
 
@@ -251,7 +292,8 @@ def test_settings_dialog_validates_and_saves(
         assert dialog.save()
     assert al.alert_settings(db) == al.AlertSettings(180, 45, True)
     widget.refresh()
-    assert widget.rows()[2].caption.text() == "due within 3 h"
+    widget.select(2)
+    assert "due within 3 h" in widget.detail_text()
 
 
 def test_the_tray_message_names_no_patient(

@@ -78,9 +78,11 @@ def test_lists_open_cases_most_urgent_first(
     assert "OVERDUE, Given1" in patient and shown(cases["overdue"][1]) in patient
     assert "3 (1 OVERDUE)" in view.ui.casesLabel.text()
     changes = view.ui.changesText.toPlainText()
-    assert "no handover recorded yet" in changes
-    assert "New cases: 2" in changes  # the last 12 hours: the advice case and the closed one
-    assert "Closed: 1" in changes and "CLOSED, Given4" in changes
+    assert "no handover recorded yet" in view.ui.changesGroup.title()
+    # The last 12 hours, a line per event, as on the sheet: the advice case and the
+    # closed one were new, and one was closed.
+    assert changes.startswith("2 new · 1 closed")
+    assert "CLOSED, Given4 (case 4)" in changes and "MSCC excluded" in changes
 
 
 def test_note_saved_with_author_and_time(
@@ -163,7 +165,7 @@ def test_hand_over_records_the_new_coordinator(
     )
     assert current_coordinator(db) == "Dr B, oncology registrar, nights"
     assert "Dr B, oncology registrar, nights" in view.ui.coordinatorLabel.text()
-    assert "Last handover: Coordinator day → Dr B" in view.ui.changesText.toPlainText()
+    assert "Since the last handover: Coordinator day → Dr B" in view.ui.changesGroup.title()
 
 
 def test_save_pdf_uses_the_sheet_and_is_recorded(

@@ -236,7 +236,8 @@ def test_a_draft_survives_the_window_being_destroyed(
     qtbot.waitUntil(lambda: kept("presentation.pain_score", "7"), timeout=3000)
     draft_id = window.draft_id
     assert draft_id is not None
-    assert list_drafts(db)[0].summary == "OKAFOR · 943 476 · EMERGENCY"
+    # An NHS number half typed is shown as typed, never in the 3-3-4 form of a real one.
+    assert list_drafts(db)[0].summary == "OKAFOR · 943 476 (NHS number incomplete) · EMERGENCY"
 
     # The last keystrokes before closing are not lost to the debounce.
     type_at(qtbot, "presentation_sensory_level", "T10")
@@ -497,3 +498,38 @@ def test_someone_who_may_not_record_is_told_why_and_keeps_the_typing(
     assert "role viewer" in window.ui.summaryLabel.text()
     assert window.isVisible()
     assert window.ui.patient_family_name.text() == "Okafor"
+
+
+# ---------------------------------------------------------------- the user's words (issue 13)
+def test_words_are_the_users_and_values_are_checked_as_a_person_writes_them(
+    open_window: Any, ctx: DeskContext, db: Database
+) -> None:
+    with db.session() as session:
+        ensure_user(session, "coord", NOW, display_name="Dr Cora Coordinator")
+    window = open_window()
+    # People by their display name, never their sign-in name.
+    assert window.ui.takenByLabel.text() == "Taken by: Dr Cora Coordinator"
+    fill_minimum(window)
+    fields = window.fields.by_key
+    # A postcode that is not one is refused, saying so; a real one is written one way.
+    fields["patient.postcode"].set_raw("ABC")
+    window._show_problem(fields["patient.postcode"], final=True)
+    assert "'ABC' is not a UK postcode" in message_for(window, "patient.postcode")
+    fields["patient.postcode"].set_raw("sw1a1aa")
+    assert fields["patient.postcode"].value(NOW) == "SW1A 1AA"
+    # A date of diagnosis known only to the month is taken, and read back as a month.
+    fields["case.diagnosed_on"].set_raw("03/2019")
+    assert fields["case.diagnosed_on"].problem(NOW) is None
+    assert fields["case.diagnosed_on"].readback(NOW) == "March 2019"
+    assert window.fields.record(NOW)["case"]["diagnosed_on"] == "2019-03"
+    # A date written right but impossible says what is wrong with it, not how to write it.
+    fields["patient.date_of_birth"].set_raw("31/02/1950")
+    problem = fields["patient.date_of_birth"].problem(NOW)
+    assert problem == "Date of birth: 31/02/1950 is not a real date: February 1950 has 28 days"
+    # An NHS number that is not valid is never shown as if it were.
+    fields["patient.date_of_birth"].set_raw("01/02/1950")
+    fields["patient.nhs_number"].set_raw("9434765918")
+    assert "9434765918 (not a valid NHS number)" in window.windowTitle()
+    assert "943 476 5918" not in window.windowTitle()
+    fields["patient.nhs_number"].set_raw("9434765919")
+    assert "943 476 5919" in window.windowTitle()

@@ -22,7 +22,7 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
 from mscc_desk.gui.first_run import MISMATCH, FirstRunWizard
 from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.sign_in import PAUSE_STYLE, SignInDialog, ask_switch_user
+from mscc_desk.gui.sign_in import SignInDialog, ask_switch_user, pause_style
 from mscc_desk.gui.startup import sign_in_at_start
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user, disable_user, needs_first_admin
@@ -216,7 +216,7 @@ def test_repeated_failures_say_calmly_how_long_to_wait(
         dialog.set_credentials("cora", "wrong wrong")
         assert not dialog.submit()
     assert "Please wait 30 seconds before trying again." in dialog.message()
-    assert dialog.ui.messageLabel.styleSheet() == PAUSE_STYLE  # not the alarm red
+    assert dialog.ui.messageLabel.styleSheet() == pause_style()  # not the alarm red
     label = dialog.ui.messageLabel
     QApplication.processEvents()
     assert label.height() >= label.heightForWidth(label.width())  # none of it cut off

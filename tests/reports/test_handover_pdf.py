@@ -164,7 +164,7 @@ def test_cases_kept_whole_across_pages(db: Database, clock: FakeClock, tmp_path:
         assert name in texts[holding[0]], f"{name} split from its NHS number"
     # Every page after the first starts the case list with its column heads again.
     for text in texts[1:]:
-        assert "Urgency and next clock" in text
+        assert "Urgency · next clock" in text
 
 
 def test_print_preview_and_pdf_are_one_code_path(

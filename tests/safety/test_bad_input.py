@@ -93,6 +93,12 @@ def _values_for(f: Field) -> st.SearchStrategy[Any]:
         return st.one_of(_instants, _json)
     if f.kind in ("dob", "past_date"):
         return st.one_of(_dates, _json)
+    if f.kind == "partial_date":  # known to the month or the year, or a whole date
+        partial = st.sampled_from(["2019-03", "2019", "2019-13", "03/2019", "2090-01", "0000"])
+        return st.one_of(_dates, partial, _json)
+    if f.kind == "postcode":
+        postcodes = st.sampled_from(["SW1A 1AA", "sw1a1aa", "M1 1AE", "ABC", "12345", "GIR 0AA"])
+        return st.one_of(_weird_text, postcodes, _json)
     if f.kind == "choice":
         near = st.sampled_from(f.choices).flatmap(
             lambda c: st.sampled_from([c, c.upper(), f" {c}", c + "x"])

@@ -66,7 +66,10 @@ def fill(db: Database, clock: FakeClock) -> Filled:
     clock.advance(timedelta(hours=30))  # every MRI clock is past due: alerts are raised
     alerts.raise_alerts(db, clock.now())
     with db.session() as session:
-        alert_id = session.scalars(select(Alert.id).order_by(Alert.id)).first()
+        # The first alert raised (earlier stages passed at once are already settled).
+        alert_id = session.scalars(
+            select(Alert.id).where(Alert.acknowledged_at.is_(None)).order_by(Alert.id)
+        ).first()
     assert alert_id is not None
     alerts.acknowledge(db, alert_id, "coord0", clock.now(), note="seen")
     return Filled(tuple(ids), alert_id)

@@ -803,3 +803,54 @@ def test_a_follow_up_keeps_new_patient_details_and_audits_what_they_replaced(
             "after": "RX12345",
         }
         assert "family_name" not in event.detail["patient_changes"]
+
+
+# --- values checked as a person would type them --------------------------------------
+
+
+def test_a_diagnosis_known_to_the_month_is_stored_as_its_first_day_and_marked(
+    db: Database,
+) -> None:
+    data = copy.deepcopy(COMPLETE)
+    data["case"]["diagnosed_on"] = "2019-03"
+    data["patient"]["postcode"] = "ls1 4ap"
+    outcome = record_call(db, data, user="coord", clock=FakeClock(T0))
+    with db.session() as session:
+        case = session.get(Case, outcome.case_id)
+        assert case is not None
+        assert case.diagnosed_on == date(2019, 3, 1)
+        assert case.patient.postcode == "LS1 4AP"  # as Royal Mail writes it
+        opened = session.scalar(select(AuditEvent).where(AuditEvent.action == "case.opened"))
+        assert opened is not None
+        assert opened.detail["partial_dates"] == {"case.diagnosed_on": "2019-03"}
+
+
+def test_a_precise_diagnosis_date_needs_no_marker(db: Database) -> None:
+    outcome = record_call(db, COMPLETE, user="coord", clock=FakeClock(T0))
+    with db.session() as session:
+        opened = session.scalar(select(AuditEvent).where(AuditEvent.action == "case.opened"))
+        assert opened is not None and "partial_dates" not in opened.detail
+        case = session.get(Case, outcome.case_id)
+        assert case is not None and case.diagnosed_on == date(2019, 6, 15)
+
+
+@pytest.mark.parametrize(
+    ("group", "key", "value", "why"),
+    [
+        ("patient", "postcode", "ABC", "'ABC' is not a UK postcode"),
+        ("case", "diagnosed_on", "2019-13", "there is no month 13"),
+        ("case", "diagnosed_on", "2090", "2090 is in the future"),
+        ("patient", "date_of_birth", "1950-02-31", "February 1950 has 28 days"),
+    ],
+)
+def test_a_wrong_value_is_refused_naming_the_field_and_what_is_wrong(
+    db: Database, group: str, key: str, value: str, why: str
+) -> None:
+    data = copy.deepcopy(COMPLETE)
+    data[group][key] = value
+    with pytest.raises(InputError) as caught:
+        record_call(db, data, user="coord", clock=FakeClock(T0))
+    assert caught.value.field == f"{group}.{key}"
+    assert why in caught.value.problem
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 0

@@ -29,19 +29,13 @@ class Ui_IntakeForm(object):
             IntakeForm.setObjectName(u"IntakeForm")
         IntakeForm.resize(1400, 900)
         IntakeForm.setStyleSheet(u"\n"
-"QLabel#titleLabel { font-size: 15pt; font-weight: bold; }\n"
 "QGroupBox { font-weight: bold; }\n"
 "QGroupBox QCheckBox { margin-left: 24px; }\n"
 "QLabel[role=\"heading\"] { font-weight: bold; padding-top: 4px; }\n"
-"QLabel#takenByLabel { color: #3e4c59; }\n"
-"QLabel#legendLabel { color: #3e4c59; }\n"
-"QLabel[role=\"hint\"] { color: #3e4c59; }\n"
-"QLabel[role=\"error\"] { color: #9b1c1c; font-weight: bold; }\n"
-"QLabel[role=\"summary\"] { color: #1f2933; }\n"
-"QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], QComboBox[invalid=\"true\"] { border: 2px solid #9b1c1c; border-radius: 3px; padding: 1px; }\n"
 "QFrame#knownPatientFrame { background: #fff4ce; border: 1px solid #c9a227; border-radius: 4px; }\n"
 "QFrame#followUpFrame { background: #e3f0fb; border: 1px solid #4a7fb0; border-radius: 4px; }\n"
 "QFrame#discardFrame { background: #fde8e8; border: 1px solid #9b1c1c; border-radius: 4px; }\n"
+"QFrame#knownPatientFrame QLabel, QFrame#followUpFrame QLabel, QFrame#discardFrame QLabel { color: #1b1b1b; }\n"
 "")
         self.rootLayout = QVBoxLayout(IntakeForm)
         self.rootLayout.setObjectName(u"rootLayout")
@@ -456,8 +450,8 @@ class Ui_IntakeForm(object):
         self.row_case_diagnosed_on.setObjectName(u"row_case_diagnosed_on")
         self.case_diagnosed_on = QLineEdit(self.groupCancer)
         self.case_diagnosed_on.setObjectName(u"case_diagnosed_on")
-        self.case_diagnosed_on.setMinimumSize(QSize(170, 0))
-        self.case_diagnosed_on.setMaximumSize(QSize(170, 16777215))
+        self.case_diagnosed_on.setMinimumSize(QSize(200, 0))
+        self.case_diagnosed_on.setMaximumSize(QSize(200, 16777215))
 
         self.row_case_diagnosed_on.addWidget(self.case_diagnosed_on)
 
@@ -1554,6 +1548,7 @@ class Ui_IntakeForm(object):
         self.hint_patient_date_of_birth.setText("")
         self.label_patient_sex.setText(QCoreApplication.translate("IntakeForm", u"Se&x", None))
         self.label_patient_postcode.setText(QCoreApplication.translate("IntakeForm", u"Postcode", None))
+        self.patient_postcode.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"e.g. SW1A 1AA", None))
         self.label_patient_imd_decile.setText(QCoreApplication.translate("IntakeForm", u"IMD decile (1 = most deprived)", None))
         self.label_case_location.setText(QCoreApplication.translate("IntakeForm", u"Current &location", None))
         self.label_case_location_detail.setText(QCoreApplication.translate("IntakeForm", u"Ward or place", None))
@@ -1563,7 +1558,10 @@ class Ui_IntakeForm(object):
         self.label_case_primary_site_other.setText(QCoreApplication.translate("IntakeForm", u"Primary site (other)", None))
         self.label_case_histology.setText(QCoreApplication.translate("IntakeForm", u"Histology", None))
         self.label_case_diagnosed_on.setText(QCoreApplication.translate("IntakeForm", u"Date of cancer diagnosis", None))
-        self.case_diagnosed_on.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"dd/mm/yyyy", None))
+        self.case_diagnosed_on.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"mm/yyyy or dd/mm/yyyy", None))
+#if QT_CONFIG(tooltip)
+        self.case_diagnosed_on.setToolTip(QCoreApplication.translate("IntakeForm", u"As precisely as it is known: 14/03/2019, 03/2019 (the month) or 2019 (the year)", None))
+#endif // QT_CONFIG(tooltip)
         self.hint_case_diagnosed_on.setText("")
         self.label_case_known_bone_metastases.setText(QCoreApplication.translate("IntakeForm", u"Known bone / spinal metastases", None))
         self.label_case_previous_spinal_radiotherapy.setText(QCoreApplication.translate("IntakeForm", u"Previous radiotherapy to the spine (level)", None))

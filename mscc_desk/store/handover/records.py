@@ -119,9 +119,14 @@ def record_handover(
 
 
 def check_may_print(db: Database, user: str, now: datetime) -> None:
-    """Asked before a sheet is drawn, so a refused printout leaves no file behind."""
+    """Asked before a sheet is drawn, so a refused printout leaves no file behind.
+
+    Only asks: a user named for the first time (before sign-in exists) is created with
+    the printout's own audit event by `record_printed`, not here.
+    """
     with db.session() as session:
         acting_user(session, user, "print", now)
+        session.rollback()
 
 
 def record_printed(

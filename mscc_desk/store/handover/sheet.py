@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.case_history import reported_features
-from ...domain.clock import london
+from ...domain.clock import compact_london
 from ...domain.deadlines import format_time_left
 from ...domain.nhs_number import format_nhs
 from ...domain.pathway import Pathway, default_pathway
@@ -128,6 +128,8 @@ class HandoverCase:
     note: HandoverNote | None
     caller: str  # who to ring back about this case: "Dr Patel (FY2), bleep 1234"
     override: CategoryOverride | None = None
+    # How far each outstanding item has got ("mri": "MRI requested 21:40"), from `done`.
+    progress: dict[str, str] = field(default_factory=dict)
 
     @property
     def nhs_display(self) -> str:
@@ -252,10 +254,12 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
     callers = _latest_callers(session, open_ids)
 
     rows: list[HandoverCase] = []
+    done_by_item: dict[int, dict[str, str]] = {}
     for c in cases:
         category_key = c.category_override or c.category_computed
         category = pathway.categories.get(category_key)
         items = checklist.get(c.id, {})
+        done_by_item[c.id] = done_items(items, c.immobilisation_advice, now)
         rows.append(
             HandoverCase(
                 case_id=c.id,
@@ -276,7 +280,7 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
                     now,
                     pathway,
                 ),
-                done=done_line(items, c.immobilisation_advice, now),
+                done="; ".join(done_by_item[c.id].values()),
                 deadlines=tuple(deadlines.get(c.id, ())),
                 outstanding=tuple(outstanding.get(c.id, ())),
                 outstanding_keys=tuple(outstanding_keys.get(c.id, ())),
@@ -285,6 +289,11 @@ def _handover_cases(session: Session, now: datetime, pathway: Pathway) -> list[H
                 note=notes.get(c.id),
                 caller=callers.get(c.id, ""),
                 override=category_override(c, pathway, c.override_by_name),
+                progress={
+                    k: v
+                    for k, v in done_by_item[c.id].items()
+                    if k in outstanding_keys.get(c.id, ())
+                },
             )
         )
     rows.sort(key=sort_key)
@@ -312,16 +321,15 @@ def _latest_notes(session: Session, case_ids: Select[Any]) -> dict[int, Handover
 def _latest_callers(session: Session, case_ids: Select[Any]) -> dict[int, str]:
     latest = select(func.max(Call.id)).where(Call.case_id.in_(case_ids)).group_by(Call.case_id)
     out: dict[int, str] = {}
-    for case_id, name, role, ward, contact in session.execute(
-        select(
-            Call.case_id, Call.caller_name, Call.caller_role, Call.caller_ward, Call.caller_contact
-        ).where(Call.id.in_(latest))
+    for case_id, name, role, contact in session.execute(
+        select(Call.case_id, Call.caller_name, Call.caller_role, Call.caller_contact).where(
+            Call.id.in_(latest)
+        )
     ):
+        # Who and how to reach them; their ward is on the case view (often the patient's).
         who = name.strip()
         if role and role.strip():
             who += f" ({role.strip()})"
-        if ward and ward.strip():
-            who += f", {ward.strip()}"
         out[case_id] = f"{who}, {contact.strip()}" if contact and contact.strip() else who
     return out
 
@@ -335,12 +343,9 @@ def time_left_words(due_at: datetime, now: datetime) -> str:
 
 
 def short_time(instant: datetime, now: datetime) -> str:
-    """`21:40` today (London), `Mon 23 Nov 21:40` otherwise: a bare time from yesterday
-    would be read as today on a sheet carried through the night."""
-    local = london(instant)
-    if local.date() == london(now).date():
-        return local.strftime("%H:%M")
-    return local.strftime("%a %d %b %H:%M")
+    """`21:40` today (London), `Mon 21:40` within the week, `16 Nov 21:40` before: a bare
+    time from yesterday would be read as today on a sheet carried through the night."""
+    return compact_london(instant, now, today_bare=True)
 
 
 def problem_line(
@@ -423,10 +428,14 @@ def _first_reported(
     }
 
 
-def done_line(
+def done_items(
     items: dict[str, tuple[str, dict[str, Any]]], immobilisation_advice: str, now: datetime
-) -> str:
-    """What has been done so far, from the checklist entries, with times."""
+) -> dict[str, str]:
+    """What has been done so far, by checklist item: `{"mri": "MRI requested 21:40"}`.
+
+    For an item still outstanding this is how far it has got, which is what the sheet
+    prints in its place ("MRI requested 21:40" rather than "MRI, started").
+    """
 
     def at(data: dict[str, Any], key: str) -> str | None:
         value = data.get(key)
@@ -440,7 +449,7 @@ def done_line(
     def data_of(key: str) -> dict[str, Any]:
         return items.get(key, ("", {}))[1]
 
-    done: list[str] = []
+    done: dict[str, str] = {}
     mri = data_of("mri")
     if t := at(mri, "reported_at"):
         text = f"MRI reported {t}"
@@ -450,40 +459,42 @@ def done_line(
             text += ": no cord compression"
         if mri.get("levels"):
             text += f" ({mri['levels']})"
-        done.append(text)
+        done["mri"] = text
     elif t := at(mri, "performed_at"):
-        done.append(f"MRI performed {t}, awaiting report")
+        done["mri"] = f"MRI performed {t}, awaiting report"
     elif t := at(mri, "requested_at"):
         where = f" ({mri['location']})" if mri.get("location") else ""
-        done.append(f"MRI requested {t}{where}")
+        done["mri"] = f"MRI requested {t}{where}"
     dex = data_of("dexamethasone")
     if (t := at(dex, "given_at")) or dex.get("dose_mg"):
         dose = f" {dex['dose_mg']:g} mg" if isinstance(dex.get("dose_mg"), int | float) else ""
-        done.append(f"dexamethasone{dose} given" + (f" {t}" if t else ""))
+        done["dexamethasone"] = f"dexamethasone{dose} given" + (f" {t}" if t else "")
     imm = data_of("immobilisation")
     if t := at(imm, "stopped_at"):
-        done.append(f"immobilisation stopped {t}")
+        done["immobilisation"] = f"immobilisation stopped {t}"
     elif t := at(imm, "started_at"):
-        done.append(f"immobilised since {t}")
+        done["immobilisation"] = f"immobilised since {t}"
     elif immobilisation_advice == "start_now":
-        done.append("immobilisation advised, start not recorded")
+        done["immobilisation"] = "immobilisation advised, start not recorded"
     review = data_of("expert_review")
     if t := at(review, "reviewed_at"):
         who = f" ({review['reviewer']})" if review.get("reviewer") else ""
-        done.append(f"expert review {t}{who}")
+        done["expert_review"] = f"expert review {t}{who}"
     if t := at(data_of("analgesia"), "given_at"):
-        done.append(f"analgesia {t}")
+        done["analgesia"] = f"analgesia {t}"
     treat = data_of("definitive_treatment")
     modality = str(treat.get("modality", "")).replace("_", " ")
     if t := at(treat, "started_at"):
-        done.append(f"{modality or 'treatment'} started {t}")
+        done["definitive_treatment"] = f"{modality or 'treatment'} started {t}"
     elif t := at(treat, "decision_at"):
-        done.append(f"decision to treat{' (' + modality + ')' if modality else ''} {t}")
+        done["definitive_treatment"] = (
+            f"decision to treat{' (' + modality + ')' if modality else ''} {t}"
+        )
     sins = data_of("sins").get("sins")
     if isinstance(sins, dict) and "total" in sins:
-        done.append(f"SINS {sins['total']}")
+        done["sins"] = f"SINS {sins['total']}"
     if t := at(data_of("oncology_referral"), "referred_at"):
-        done.append(f"oncology referral {t}")
+        done["oncology_referral"] = f"oncology referral {t}"
     if t := at(data_of("coordinator_assessment"), "assessed_at"):
-        done.append(f"assessed by coordinator {t}")
-    return "; ".join(done)
+        done["coordinator_assessment"] = f"assessed by coordinator {t}"
+    return done
