@@ -3,7 +3,7 @@
 At the change of shift the outgoing coordinator reads down the open cases, most urgent
 first, writes a note where the next person must act, records who takes the role, and
 prints the sheet that is carried through the night. Everything here is read through
-`store/handover.py` and printed through `reports/handover.py`, the same code the
+`store/handover/` and printed through `reports/handover.py`, the same code the
 `mscc-desk handover --pdf` command uses, so the screen, the preview, the paper and the
 PDF never disagree.
 
