@@ -18,7 +18,12 @@ from typing import Any
 
 from ..domain.case_history import decide_category, merged_facts, more_pressing_advice
 from ..domain.clock import LONDON, london
-from ..domain.deadlines import checklist_clock, merge_clocks, running_clocks
+from ..domain.deadlines import (
+    answered_by_escalation,
+    checklist_clock,
+    merge_clocks,
+    running_clocks,
+)
 from ..domain.pathway import Pathway
 from ..domain.scales import SINS_COMPONENTS, sins_score
 from ..domain.triage import PAIN_FEATURES, CaseFacts, triage
@@ -314,15 +319,13 @@ class Story(Draws):
                         )
             case.deadlines.append(ClockDraft(change.spec))
         if escalated:  # the escalation answers the clocks the new category no longer runs
-            from_suspicion = {c.key for c in self.pathway.clocks if c.start == "suspected_at"}
-            wanted = {c.key for c in result.deadlines}
+            answered = answered_by_escalation(self.pathway, result.deadlines)
             for d in case.deadlines:
-                if d.met_at is None and d.cancelled_at is None and d.spec.key in from_suspicion:
-                    if d.spec.key not in wanted:
-                        d.met_at = recorded
-                        d.met_by = f"escalated to {self.pathway.categories[target].label}"
-                        if recorded > d.spec.due_at:  # breached before the escalation
-                            self.breach(d, d.spec.key)
+                if d.met_at is None and d.cancelled_at is None and d.spec.key in answered:
+                    d.met_at = recorded
+                    d.met_by = f"escalated to {self.pathway.categories[target].label}"
+                    if recorded > d.spec.due_at:  # breached before the escalation
+                        self.breach(d, d.spec.key)
         for key in result.checklist:
             if key not in case.items:
                 case.items[key] = ItemDraft(key, recorded)

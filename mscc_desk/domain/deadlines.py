@@ -99,6 +99,16 @@ def running_clocks(
     }
 
 
+def answered_by_escalation(pathway: Pathway, new_clocks: Iterable[ClockSpec]) -> frozenset[str]:
+    """The clock keys an escalation answers: clocks run from the time of suspicion that
+    the new category no longer runs (the 24-hour advice clock of a case that becomes an
+    emergency). Checklist clocks and the expert review are never among them."""
+    wanted = {c.key for c in new_clocks}
+    return frozenset(
+        c.key for c in pathway.clocks if c.start == "suspected_at" and c.key not in wanted
+    )
+
+
 def merge_clocks(
     open_clocks: Mapping[str, ClockSpec], new_clocks: Iterable[ClockSpec]
 ) -> list[ClockChange]:

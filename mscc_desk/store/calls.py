@@ -25,7 +25,7 @@ from ..domain.case_history import (
 )
 from ..domain.clock import Clock, SystemClock, format_instant, format_london
 from ..domain.dataset import CallRecord, parse_record
-from ..domain.deadlines import ClockSpec, merge_clocks, running_clocks
+from ..domain.deadlines import ClockSpec, answered_by_escalation, merge_clocks, running_clocks
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway, default_pathway
 from ..domain.triage import CaseFacts, TriageResult, triage
@@ -399,12 +399,11 @@ def _meet_by_escalation(
     urgent_advice case once it is an emergency): those the facts start from the time of
     suspicion that the new category no longer runs. Checklist clocks (radiotherapy) and
     the expert review are never touched."""
-    from_suspicion = {c.key for c in pathway.clocks if c.start == "suspected_at"}
-    wanted = {c.key for c in result.deadlines}
+    answered = answered_by_escalation(pathway, result.deadlines)
     label = pathway.categories[target].label
     closed: list[dict[str, Any]] = []
     for d in case.deadlines:
-        if d.is_open and d.key in from_suspicion and d.key not in wanted:
+        if d.is_open and d.key in answered:
             d.met_at = now
             d.met_by = f"escalated to {label}"[:200]
             closed.append(
