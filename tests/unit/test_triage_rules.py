@@ -555,3 +555,15 @@ def test_t6_and_outside_pathway_are_labelled_local_readings() -> None:
     result = run(cancer_status="none", pain=["nocturnal"])
     assert result.category_rule.status == "local"
     assert next(a for a in result.actions if a.key == "outside_pathway").status == "local"
+
+
+def test_an_override_keeps_the_prompt_to_assess_instability() -> None:
+    """Immobilisation follows the facts, the prompt to assess the spine included."""
+    facts = parse_facts(
+        {"cancer_status": "past_or_current", "neuro": ["limb_weakness"], "suspected_at": SUSPECTED}
+    )
+    result = triage(facts, override="urgent_advice")
+    assert result.immobilisation == "assess"
+    assert "assess_instability" in action_keys(result)
+    removed = {a.key for a in override_effect(facts, "urgent_advice").removed_actions}
+    assert "assess_instability" not in removed
