@@ -266,18 +266,8 @@ def _follow_up(
     )
     _record_override_change(session, case, user, now, override_before, decision, call.id)
     if escalated:
-        record_event(
-            session,
-            at=now,
-            action="case.category_changed",
-            user_id=user.id,
-            case_id=case.id,
-            detail={
-                "from": before,
-                "to": target,
-                "rule": by_facts.category_rule.key,
-                "from_call": call.id,
-            },
+        record_category_change(
+            session, case, user.id, now, before, by_facts.category_rule.key, from_call=call.id
         )
     session.flush()
     session.refresh(case)
@@ -335,6 +325,29 @@ def retriage_case(
         {"action": c.action, **c.spec.to_json()} for c in changes if c.action != "keep"
     ] + superseded
     return result, escalated, clock_changes
+
+
+def record_category_change(
+    session: Session,
+    case: Case,
+    user_id: int,
+    now: datetime,
+    before: str,
+    rule: str,
+    from_call: int | None = None,
+) -> None:
+    """`case.category_changed`, after a follow-up call or an override cleared on purpose."""
+    detail: dict[str, Any] = {"from": before, "to": case.category, "rule": rule}
+    if from_call is not None:
+        detail["from_call"] = from_call
+    record_event(
+        session,
+        at=now,
+        action="case.category_changed",
+        user_id=user_id,
+        case_id=case.id,
+        detail=detail,
+    )
 
 
 def _set_override(

@@ -33,7 +33,7 @@ from ...domain.errors import InputError
 from ...domain.pathway import ChecklistRule, Pathway, default_pathway
 from ...domain.scales import Frankel
 from ..audit import record_event
-from ..calls import RecordOutcome, record_call, retriage_case
+from ..calls import RecordOutcome, record_call, record_category_change, retriage_case
 from ..clocks import NA_REASON_KEY, apply_entry, checklist_item, merged_case_facts
 from ..engine import Database
 from ..models import AuditEvent, Case, ChecklistItem, User
@@ -506,14 +506,7 @@ def clear_override(
             },
         )
         if escalated:
-            record_event(
-                session,
-                at=now,
-                action="case.category_changed",
-                user_id=actor.id,
-                case_id=case.id,
-                detail={"from": before, "to": case.category, "rule": case.category_rule},
-            )
+            record_category_change(session, case, actor.id, now, before, case.category_rule)
         return case.version
 
     return _change(
