@@ -90,13 +90,16 @@ class BoardRow:
     age: int
     location: str
     category: str
-    category_overridden: bool
     next_deadline: NextDeadline | None
     checklist_done: int
     checklist_total: int
     last_activity: datetime
     breached: bool
     override: CategoryOverride | None = None
+
+    @property
+    def category_overridden(self) -> bool:
+        return self.override is not None
 
 
 def display_name(family_name: str, given_name: str) -> str:
@@ -209,7 +212,6 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
                 age=age_at(c.date_of_birth, now),
                 location=location_text(c.location, c.location_detail),
                 category=c.category_override or c.category_computed,
-                category_overridden=c.category_override is not None,
                 next_deadline=deadline,
                 checklist_done=done,
                 checklist_total=total,
