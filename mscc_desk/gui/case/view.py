@@ -37,13 +37,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QTableView, QWidget
 
-from ..domain.clock import format_london
-from ..domain.deadlines import Stage, format_time_left
-from ..domain.errors import InputError
-from ..domain.pathway import ChecklistField as _ChecklistField
-from ..domain.scales import FRANKEL_LABELS
-from ..store.alerts import lead_times
-from ..store.cases import (
+from ...domain.clock import format_london, short_london
+from ...domain.deadlines import Stage, format_time_left
+from ...domain.errors import InputError
+from ...domain.pathway import ChecklistField as _ChecklistField
+from ...domain.scales import FRANKEL_LABELS
+from ...store.alerts import lead_times
+from ...store.cases import (
     AMBULATORY,
     CHECKLIST_STATES,
     OUTCOMES,
@@ -62,15 +62,12 @@ from ..store.cases import (
     reopen_case,
     timeline,
 )
-from .board_model import short_london
-from .checklist_editor import ChecklistEditor
-from .context import DeskContext
-from .forms.ui_case_close import Ui_CaseCloseDialog
-from .forms.ui_case_reopen import Ui_CaseReopenDialog
-from .forms.ui_case_view import Ui_CaseView
-from .look import colour_style, error_style, inks, scaled_font
-from .timeline_model import DETAIL, WHAT, WHEN, WHO, TimelineModel
-from .urgency import (
+from ..context import DeskContext
+from ..forms.ui_case_close import Ui_CaseCloseDialog
+from ..forms.ui_case_reopen import Ui_CaseReopenDialog
+from ..forms.ui_case_view import Ui_CaseView
+from ..look import colour_style, error_style, inks, scaled_font
+from ..widgets.urgency import (
     CATEGORY_TINT,
     INK,
     STAGE_TINT,
@@ -78,7 +75,9 @@ from .urgency import (
     stage_at,
     stage_icon,
 )
-from .windows import bring_to_front
+from ..windows import bring_to_front
+from .checklist_editor import ChecklistEditor
+from .timeline_model import DETAIL, WHAT, WHEN, WHO, TimelineModel
 
 COUNTDOWN_MS = 15_000  # the countdowns are in minutes; four repaints a minute is plenty
 POLL_MS = 30_000  # another workstation's change shows within half a minute
