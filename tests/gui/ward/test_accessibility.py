@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mscc_desk.gui.case.view import CaseView, CloseCaseDialog
+from mscc_desk.gui.case.dialogs import CloseCaseDialog
+from mscc_desk.gui.case.view import CaseView
 from mscc_desk.gui.desk.dialogs import CoordinatorDialog, UserPicker
 from mscc_desk.gui.desk.main_window import MainWindow
 from mscc_desk.gui.handover.view import HandoverView
