@@ -61,6 +61,7 @@ from ...store.handover import (
     HandoverCase,
     HandoverChanges,
     changes_since_last_handover,
+    check_may_print,
     current_coordinator,
     handover_cases,
     record_handover,
@@ -496,7 +497,9 @@ class HandoverView(QWidget):
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def print_sheet(self) -> int:
-        """Print on paper; returns the pages printed (0 when cancelled or failed)."""
+        """Print on paper; returns the pages printed (0 when cancelled, refused or failed)."""
+        if not self._may_print("Print"):
+            return 0
         printer = self.ask_printer()
         if printer is None:
             return 0
@@ -514,8 +517,17 @@ class HandoverView(QWidget):
             QMessageBox.critical(self, "Print", f"The sheet was not printed: {exc}")
             return 0
         target = printer.outputFileName() or f"printer {printer.printerName() or '(default)'}"
-        self._printed(now, pages, target)
+        self._printed(now, pages, target, self.model.rowCount())
         return pages
+
+    def _may_print(self, title: str) -> bool:
+        """Asked before anything is drawn: a refused printout leaves no paper and no file."""
+        try:
+            check_may_print(self.ctx.db, self._user(), self.ctx.clock.now())
+        except InputError as exc:
+            QMessageBox.warning(self, title, f"Nothing was printed or saved: {exc.problem}")
+            return False
+        return True
 
     def ask_pdf_path(self) -> str:
         """Where to save the PDF, or "" if the user cancelled (tests replace this)."""
@@ -526,6 +538,8 @@ class HandoverView(QWidget):
         return path
 
     def save_pdf(self) -> int:
+        if not self._may_print("Save PDF"):
+            return 0
         path = self.ask_pdf_path()
         if not path:
             return 0
@@ -534,22 +548,22 @@ class HandoverView(QWidget):
         now = self.ctx.clock.now()
         try:
             pages = render_handover_pdf(
-                self.ctx.db, path, printed_by=self._user(), now=now, pathway=self.ctx.pathway
+                self.ctx.db,
+                path,
+                printed_by=self._user(),
+                now=now,
+                pathway=self.ctx.pathway,
+                # recorded before the file is put in place: an unrecorded copy never exists
+                before_replace=lambda pages, cases: self._printed(now, pages, path, cases),
             )
-        except OSError as exc:
+        except (OSError, InputError) as exc:
             QMessageBox.critical(self, "Save PDF", f"The PDF was not saved: {exc}")
             return 0
-        self._printed(now, pages, path)
         return pages
 
-    def _printed(self, now: datetime, pages: int, target: str) -> None:
+    def _printed(self, now: datetime, pages: int, target: str, open_cases: int) -> None:
         record_printed(
-            self.ctx.db,
-            self._user(),
-            now,
-            pages=pages,
-            open_cases=self.model.rowCount(),
-            target=target,
+            self.ctx.db, self._user(), now, pages=pages, open_cases=open_cases, target=target
         )
         self._status(f"Handover sheet of {pages} page(s) sent to {target} at {london(now):%H:%M}.")
 
