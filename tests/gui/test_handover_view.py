@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.handover_view import HandoverDialog, HandoverView
+from mscc_desk.gui.handover.view import HandoverDialog, HandoverView
 from mscc_desk.store.engine import Database
 from mscc_desk.store.handover import current_coordinator, handover_cases, last_handover
 from mscc_desk.store.models import AuditEvent

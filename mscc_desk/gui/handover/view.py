@@ -19,7 +19,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -40,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.clock import format_london, london
-from ..domain.errors import InputError
-from ..domain.pathway import Pathway
-from ..reports.handover import (
+from ...domain.clock import format_london, london
+from ...domain.errors import InputError
+from ...domain.pathway import Pathway
+from ...reports.handover import (
     changes_heading,
     changes_table_html,
     configure_printer,
@@ -58,7 +57,7 @@ from ..reports.handover import (
     urgency_lines,
     words,
 )
-from ..store.handover import (
+from ...store.handover import (
     HandoverCase,
     HandoverChanges,
     changes_since_last_handover,
@@ -68,10 +67,11 @@ from ..store.handover import (
     record_printed,
     set_handover_note,
 )
-from .context import DeskContext
-from .forms.ui_handover_dialog import Ui_HandoverDialog
-from .forms.ui_handover_view import Ui_HandoverView
-from .windows import bring_to_front
+from ..context import DeskContext
+from ..forms.ui_handover_dialog import Ui_HandoverDialog
+from ..forms.ui_handover_view import Ui_HandoverView
+from ..widgets.rows_model import RowsModel
+from ..windows import bring_to_front
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,20 +86,19 @@ HEADERS = ("Urgency · next clock", "Patient", "What is wrong · done", "Outstan
 URGENCY, PATIENT, WRONG, OUTSTANDING, NOTE = range(len(HEADERS))
 
 
-class HandoverModel(QAbstractTableModel):
+class HandoverModel(RowsModel[HandoverCase]):
     """Open cases as the sheet lists them, one row each, in the sheet's order."""
+
+    COLUMNS = HEADERS
 
     def __init__(self, pathway: Pathway, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pathway = pathway
-        self._rows: list[HandoverCase] = []
         self._now: datetime | None = None
 
     def set_rows(self, rows: list[HandoverCase], now: datetime) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._now = now
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def case_at(self, row: int) -> HandoverCase | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -109,19 +108,6 @@ class HandoverModel(QAbstractTableModel):
             if case.case_id == case_id:
                 return i
         return -1
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         case = self.case_at(index.row())
