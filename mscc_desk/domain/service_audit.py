@@ -289,7 +289,7 @@ def compute(
     """All the figures for the cases opened in `period`; rows opened earlier (up to the
     run chart's first month) feed only the run chart."""
     in_period = tuple(sorted((c for c in rows if period.holds(c.opened_at)), key=_by_id))
-    results = {c.case_id: _measure_results(c, definitions, pathway) for c in rows}
+    results = {c.case_id: _measure_results(c, definitions, pathway, as_of) for c in rows}
 
     def figures(cases: Sequence[AuditCase]) -> Figures:
         return _figures(cases, results, definitions, as_of)
@@ -325,15 +325,23 @@ def _by_id(c: AuditCase) -> int:
 Result = bool | None
 
 
-def _measure_results(case: AuditCase, d: AuditDefinitions, pathway: Pathway) -> dict[str, Result]:
+def _measure_results(
+    case: AuditCase, d: AuditDefinitions, pathway: Pathway, as_of: datetime
+) -> dict[str, Result]:
     known: dict[str, Any] = (
         derive_facts(pathway, case.facts, case.category) if case.facts is not None else {}
     )
-    return {m.key: measure_result(m, case, known) for m in d.measures}
+    return {m.key: measure_result(m, case, known, as_of) for m in d.measures}
 
 
-def measure_result(m: Measure, case: AuditCase, known: Mapping[str, Any]) -> Result:
-    """Whether the case counts for the measure and, if so, whether it met it."""
+def measure_result(
+    m: Measure, case: AuditCase, known: Mapping[str, Any], as_of: datetime
+) -> Result:
+    """Whether the case counts for the measure and, if so, whether it met it.
+
+    A case still in time is not counted yet (its MRI may be done within the 24 hours that
+    have not run out), nor is an open case waiting for a step without a time limit: only
+    a result that can no longer change is a figure."""
     if not known or not m.population.holds(known):
         return None
     for name, allowed in m.where.items():
@@ -344,11 +352,19 @@ def measure_result(m: Measure, case: AuditCase, known: Mapping[str, Any]) -> Res
         return None
     for alternatives in m.end:
         at = case.first_time(alternatives)
+        if at is None and _pending(m, case, start, as_of):
+            return None
         if at is None or at < start:
             return False
         if m.within_seconds is not None and (at - start).total_seconds() > m.within_seconds:
             return False
     return True
+
+
+def _pending(m: Measure, case: AuditCase, start: datetime, as_of: datetime) -> bool:
+    if m.within_seconds is None:
+        return case.closed_at is None
+    return (as_of - start).total_seconds() <= m.within_seconds
 
 
 def _figures(

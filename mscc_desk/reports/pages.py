@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,8 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
+
+from ..private_files import replaced_whole
 
 PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
 GAP_MM = 3.0
@@ -291,11 +292,7 @@ def write_pdf(
     """Paint a PDF beside `out` and rename it into place; `before_replace(result)` (an
     audit record) runs before the rename: if it refuses, no file is left."""
     ensure_gui_application()
-    out = out.expanduser().resolve()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replaced_whole(out) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(layout)
@@ -305,8 +302,4 @@ def write_pdf(
         del writer  # flushes and closes the file
         if before_replace is not None:
             before_replace(result)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return result

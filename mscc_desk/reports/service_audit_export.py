@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain.clock import format_instant
@@ -25,7 +26,7 @@ from ..domain.service_audit import (
     ambulatory_at_presentation,
     interval_hours,
 )
-from ..domain.small_numbers import Shown, fraction, percent_of, shown, split
+from ..domain.small_numbers import Shown, ShownFraction, fraction, percent_of, shown, split
 
 CONTRACT_COLUMNS = (
     "case_id",
@@ -168,36 +169,68 @@ def measure_json(m: MeasureFigure, exact: bool, below: int) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class ShownGroup:
+    """One group of a split (an IMD quintile, a referral source) as it may leave the
+    service: its cases and each measure's fraction."""
+
+    cases: Shown
+    measures: dict[str, ShownFraction]
+
+
+def shown_groups(
+    groups: Mapping[str, Figures], total: Figures, below: int
+) -> dict[str, ShownGroup]:
+    """Each group's counts hidden so that none of 1-4 can be worked out, within the group
+    (a numerator over its denominator) or across the groups (from the total shown): the
+    stricter of the two views wins (`small_numbers`)."""
+    cases = split({g: f.cases for g, f in groups.items()}, total.cases >= below, below)
+    out = {g: ShownGroup(cases[g], {}) for g in groups}
+    for m in total.measures:
+        nums = split(
+            {g: f.measure(m.key).numerator for g, f in groups.items()}, m.numerator >= below, below
+        )
+        dens = split(
+            {g: f.measure(m.key).denominator for g, f in groups.items()},
+            m.denominator >= below,
+            below,
+        )
+        for g, f in groups.items():
+            fig = f.measure(m.key)
+            own = fraction(fig.numerator, fig.denominator, below)
+            num = own.numerator if isinstance(nums[g], int) else _stricter(own.numerator, nums[g])
+            den = (
+                own.denominator if isinstance(dens[g], int) else _stricter(own.denominator, dens[g])
+            )
+            both = isinstance(num, int) and isinstance(den, int)
+            out[g].measures[m.key] = ShownFraction(num, den, own.percent if both else None)
+    return out
+
+
 def _splits(
     groups: Mapping[str, Figures], total: Figures, exact: bool, below: int
 ) -> dict[str, dict[str, Any]]:
-    """Each group's cases and measures; counts hidden so that none of 1-4 can be worked
-    out from the others and the total (`small_numbers.split`)."""
-
-    def hide(values: Mapping[str, int], total_shown: bool) -> dict[str, Shown]:
-        return dict(values) if exact else split(values, total_shown, below)
-
-    cases = hide({g: f.cases for g, f in groups.items()}, total.cases >= below)
-    out: dict[str, dict[str, Any]] = {g: {"cases": cases[g], "measures": {}} for g in groups}
-    for m in total.measures:
-        dens = hide(
-            {g: f.measure(m.key).denominator for g, f in groups.items()},
-            m.denominator >= below,
-        )
-        nums = hide(
-            {g: f.measure(m.key).numerator for g, f in groups.items()}, m.numerator >= below
-        )
-        for g, f in groups.items():
-            one = measure_json(f.measure(m.key), exact, below)
-            if not exact:
-                num, den = one["numerator"], one["denominator"]
-                # The stricter of the two views (within the group and across groups).
-                one["numerator"] = num if isinstance(nums[g], int) else _stricter(num, nums[g])
-                one["denominator"] = den if isinstance(dens[g], int) else _stricter(den, dens[g])
-                if not (isinstance(one["numerator"], int) and isinstance(one["denominator"], int)):
-                    one["percent"] = None
-            out[g]["measures"][m.key] = {k: one[k] for k in ("numerator", "denominator", "percent")}
-    return out
+    if exact:
+        return {
+            g: {
+                "cases": f.cases,
+                "measures": {
+                    m.key: fraction_json(m.numerator, m.denominator, True, below)
+                    for m in f.measures
+                },
+            }
+            for g, f in groups.items()
+        }
+    return {
+        g: {
+            "cases": row.cases,
+            "measures": {
+                key: {"numerator": v.numerator, "denominator": v.denominator, "percent": v.percent}
+                for key, v in row.measures.items()
+            },
+        }
+        for g, row in shown_groups(groups, total, below).items()
+    }
 
 
 def _stricter(a: Shown, b: Shown) -> Shown:
@@ -255,10 +288,15 @@ def summary_json(audit: ServiceAudit, *, exact: bool = False) -> dict[str, Any]:
         "run_chart": {
             "measure": RUN_CHART_MEASURE,
             "median_percent": audit.run_chart_median,
+            # Without exact counts, a month's percentage only, and only from 5 cases up:
+            # the months' counts would let small numbers be worked out from the total.
             "months": [
-                {
+                {"month": p.month.strftime("%Y-%m"), "numerator": p.numerator}
+                | {"denominator": p.denominator, "percent": p.percent}
+                if exact
+                else {
                     "month": p.month.strftime("%Y-%m"),
-                    **fraction_json(p.numerator, p.denominator, exact, below),
+                    "percent": p.percent if p.denominator >= below else None,
                 }
                 for p in audit.run_chart
             ],

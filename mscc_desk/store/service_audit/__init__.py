@@ -8,6 +8,7 @@ the one `ServiceAudit` every output is drawn from.
 Import from here (`from mscc_desk.store.service_audit import load_service_audit`).
 """
 
+from .exports import EXPORT_ACTION, record_export
 from .read import audit_cases, load_service_audit
 
-__all__ = ["audit_cases", "load_service_audit"]
+__all__ = ["EXPORT_ACTION", "audit_cases", "load_service_audit", "record_export"]
