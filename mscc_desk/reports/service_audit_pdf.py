@@ -141,8 +141,8 @@ def measures_html(a: ServiceAudit) -> str:
         f"<h2>Measures</h2><p>Cases opened in the period: <b>{_e(shown(o.cases, below))}</b>; "
         f"without an IMD decile: <b>{_e(shown(a.without_decile, below))}</b>. A case is "
         "counted once its result can no longer change (a clock still running is not yet a "
-        "figure). <b>&lt;5</b>: a count from 1 to 4; <b>*</b>: hidden so that a count under 5 "
-        "cannot be worked out by subtraction.</p>" + _table(("Measure", "Met", "Cases", "%"), rows)
+        "figure). <b>&lt;5</b>: a count from 1 to 4; <b>*</b>: a count hidden (of any size, 0 too) so "
+        "that a count under 5 cannot be worked out by subtraction.</p>" + _table(("Measure", "Met", "Cases", "%"), rows)
     )
 
 
