@@ -35,9 +35,14 @@ from .models import ImdImport, ImdPostcode
 from .permissions import acting_user
 
 POSTCODE_COLUMN = "pcds"
-LSOA_COLUMNS = ("lsoa21", "lsoa11")  # the newer census geography first, when both are there
-DEPRIVATION_LSOA_COLUMNS = ("LSOA code (2011)", "LSOA code (2021)")
-DECILE_COLUMN = "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)"
+# The deprivation file's LSOA geography decides the directory's column: IoD 2019 is on
+# the 2011 census areas (lsoa11), a later edition on the 2021 ones (lsoa21). A directory
+# has both; joining on the wrong one would match nothing, or the wrong areas.
+DEPRIVATION_LSOA_COLUMNS = {"LSOA code (2011)": "lsoa11", "LSOA code (2021)": "lsoa21"}
+DECILE_COLUMNS = (
+    "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)",
+    "Index of Multiple Deprivation (IMD) Decile",
+)
 BATCH = 20_000
 IMPORT_ACTION = "imd.imported"
 
@@ -105,6 +110,7 @@ def import_lookup(
     """Replace the lookup with the join of the two files, in one transaction."""
     deciles, deprivation_rows, lsoa_kind = _read_deprivation(deprivation_file)
     edition = _edition(deprivation_file, lsoa_kind)
+    lsoa_column = DEPRIVATION_LSOA_COLUMNS[lsoa_kind]
     with _open_csv(postcode_file, "--postcodes") as stream:
         reader = csv.DictReader(stream)
         header = reader.fieldnames or []
@@ -112,11 +118,11 @@ def import_lookup(
             raise InputError(
                 "--postcodes", f"{postcode_file.name} has no column {POSTCODE_COLUMN!r}"
             )
-        lsoa_column = next((c for c in LSOA_COLUMNS if c in header), None)
-        if lsoa_column is None:
+        if lsoa_column not in header:
             raise InputError(
                 "--postcodes",
-                f"{postcode_file.name} has no column {' or '.join(map(repr, LSOA_COLUMNS))}",
+                f"{postcode_file.name} has no column {lsoa_column!r} (the LSOA geography "
+                f"of {deprivation_file.name}: {lsoa_kind})",
             )
         counts = {"rows": 0, "stored": 0, "without": 0}
         with db.session() as session:
@@ -184,14 +190,15 @@ def _read_deprivation(path: Path) -> tuple[dict[str, int], int, str]:
                 "--deprivation",
                 f"{path.name} has no column {' or '.join(map(repr, DEPRIVATION_LSOA_COLUMNS))}",
             )
-        if DECILE_COLUMN not in header:
-            raise InputError("--deprivation", f"{path.name} has no column {DECILE_COLUMN!r}")
+        decile_column = next((c for c in DECILE_COLUMNS if c in header), None)
+        if decile_column is None:
+            raise InputError("--deprivation", f"{path.name} has no column {DECILE_COLUMNS[0]!r}")
         deciles: dict[str, int] = {}
         rows = 0
         try:
             for rows, row in enumerate(reader, start=1):
                 code = (row.get(lsoa) or "").strip()
-                text = (row.get(DECILE_COLUMN) or "").strip()
+                text = (row.get(decile_column) or "").strip()
                 if not code:
                     continue
                 if not text.isdigit() or not 1 <= int(text) <= 10:

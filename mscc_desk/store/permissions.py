@@ -131,12 +131,13 @@ def acting_user(session: Session, username: str, action: str, now: datetime) -> 
 
     Before the first administrator exists, an unknown name is created on the fly as a
     coordinator, exactly as `ensure_user` always did, so existing scripts keep working;
-    the administrator's actions (settings) are then open to the desk, since nobody yet
-    holds that role. Afterwards only users an administrator created may act: an unknown
-    name is refused instead of silently becoming a new account with write access.
+    the administrator's actions (settings, loading the postcode lookup) are then open to
+    the desk, since nobody yet holds that role. Afterwards only users an administrator
+    created may act: an unknown name is refused instead of silently becoming a new account
+    with write access.
     """
     if not sign_in_configured(session):
         user = ensure_user(session, username, now)
-        if action in ("settings.manage",) and user.active:
+        if action in ("settings.manage", "imd.import") and user.active:
             return user
     return authorize(session, username, action)
