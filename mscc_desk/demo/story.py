@@ -217,10 +217,6 @@ class Story(Draws):
             self.breach(d, reason_key)
 
     def breach(self, d: ClockDraft, reason_key: str) -> None:
-        """A breach with a reason, as coordinators mostly record one; now and then none,
-        as happens (the service audit lists those for review)."""
-        if self.chance(0.12):
-            return
         weights = BREACH_REASONS.get(reason_key, BREACH_REASONS["coordinator_advice"])
         d.breach_reason = weights.pick(self.rng)
         d.breach_note = self.rng.choice(BREACH_NOTES[d.breach_reason])

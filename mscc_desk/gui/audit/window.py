@@ -119,6 +119,7 @@ class AuditWindow(QWidget):
             layout.addWidget(view)
         ui.splitter.setStretchFactor(0, 1)
         ui.splitter.setStretchFactor(1, 1)
+        ui.splitter.setSizes([700, 600])  # the measures and their quintiles first
         ui.figuresBrowser.setOpenLinks(False)
         self.setTabOrder(ui.periodCombo, ui.earlierButton)
         self.setTabOrder(ui.toDate, ui.measuresTable)
