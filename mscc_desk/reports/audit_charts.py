@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QLineSeries,
     QScatterSeries,
@@ -60,11 +61,15 @@ def _percent_axis(title: str) -> QValueAxis:
 def _categories(labels: list[str]) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(labels)
-    axis.setTruncateLabels(False)  # "Dec 25", never "Dec…"
+    axis.setTruncateLabels(False)  # "5 (least)", never "5 (le…"
+    axis.setLabelsFont(_small_font())
+    return axis
+
+
+def _small_font() -> QFont:
     font = QFont()
     font.setPointSizeF(8)
-    axis.setLabelsFont(font)
-    return axis
+    return font
 
 
 def _base(title: str) -> QChart:
@@ -87,7 +92,9 @@ def run_chart(audit: ServiceAudit, *, exact: bool) -> QChart:
     label = audit.definitions.measure(RUN_CHART_MEASURE).label
     chart = _base(f"Run chart: {label}")
     points = audit.run_chart
-    months = [f"{p.month:%b %y}" for p in points]
+    # Short enough for a narrow chart: the year where it changes, the span in the title.
+    months = [f"{p.month:%b %y}" if p.month.month == 1 else f"{p.month:%b}" for p in points]
+    span = f"{points[0].month:%b %Y} to {points[-1].month:%b %Y}" if points else ""
     series = QLineSeries()
     series.setName("% of suspected MSCC with MRI within 24 h")
     marks = QScatterSeries()
@@ -122,10 +129,19 @@ def run_chart(audit: ServiceAudit, *, exact: bool) -> QChart:
     dashed.setWidthF(1.5)
     median_line.setPen(dashed)
     chart.addSeries(median_line)
-    x = _categories(months)
+    # A category axis of its own, half a month wider than the points on each side, so
+    # the first and last months keep their labels (a bar-category axis drops them).
+    x = QCategoryAxis()
+    x.setRange(-0.5, len(months) - 0.5)
+    x.setStartValue(-0.5)
+    for i, month in enumerate(months):
+        x.append(month, i + 0.5)
+    x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+    x.setLabelsFont(_small_font())
+    x.setTruncateLabels(False)
     x.setTitleText(
-        "month the case was opened"
-        + (f" (months with fewer than {below} cases not drawn)" if hidden and not exact else "")
+        f"month the case was opened, {span}"
+        + (f" (months of fewer than {below} cases not drawn)" if hidden and not exact else "")
     )
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     y = _percent_axis("met")
@@ -133,6 +149,7 @@ def run_chart(audit: ServiceAudit, *, exact: bool) -> QChart:
     for s in (series, marks, median_line):
         s.attachAxis(x)
         s.attachAxis(y)
+    x.setRange(-0.5, len(months) - 0.5)  # attaching fits the axis to the points again
     chart.legend().markers(marks)[0].setVisible(False)
     return chart
 

@@ -54,7 +54,9 @@ MARKING = (
     "share only under the service's data-sharing agreement"
 )
 MARGIN_MM = 12.0
-REASON_WORDS = {**BREACH_REASONS, NO_REASON: "No reason recorded"}
+# The desk's "Other (see note)" points at a note the report leaves out (it may name
+# someone): here it is "Other".
+REASON_WORDS = {**BREACH_REASONS, "other": "Other", NO_REASON: "No reason recorded"}
 SOURCE_WORDS = {
     "gp": "GP",
     "emergency_department": "Emergency department",
@@ -141,8 +143,9 @@ def measures_html(a: ServiceAudit) -> str:
         f"<h2>Measures</h2><p>Cases opened in the period: <b>{_e(shown(o.cases, below))}</b>; "
         f"without an IMD decile: <b>{_e(shown(a.without_decile, below))}</b>. A case is "
         "counted once its result can no longer change (a clock still running is not yet a "
-        "figure). <b>&lt;5</b>: a count from 1 to 4; <b>*</b>: a count hidden (of any size, 0 too) so "
-        "that a count under 5 cannot be worked out by subtraction.</p>" + _table(("Measure", "Met", "Cases", "%"), rows)
+        "figure). <b>&lt;5</b>: a count from 1 to 4; <b>*</b>: a count hidden (of any "
+        "size, 0 too) so that a count under 5 cannot be worked out by subtraction.</p>"
+        + _table(("Measure", "Met", "Cases", "%"), rows)
     )
 
 
@@ -295,7 +298,8 @@ def incidents_html(a: ServiceAudit) -> list[str]:
     )
     if not rows:
         return [intro + "<p>Nothing to look into in this period.</p>"]
-    return [intro, *_chunks(("Case", "When", "What", "Detail"), rows)]
+    first, *rest = _chunks(("Case", "When", "What", "Detail"), rows)
+    return [intro + first, *rest]  # the heading stays with the start of its list
 
 
 def definitions_html(a: ServiceAudit) -> str:
