@@ -9,9 +9,9 @@ text under 9 pt, urgency in words as well as shading so a grey printer loses not
 `QTextDocument.print_()` cannot draw a header and a "Page N of M" footer on every page,
 and would split a case across pages; so each part of the sheet (the "since the last
 handover" section, then one block per case) is its own small HTML document, laid out on
-the printer itself, and this module places the blocks on pages, keeping each case whole
-on one page unless it is taller than a page, and paints the header and footer around
-them with a `QPainter`.
+the printer itself, and the blocks are placed on pages, keeping each case whole on one
+page unless it is taller than a page, with the header and footer painted around them
+(`reports.pages`, the page furniture every printed report shares).
 """
 
 from __future__ import annotations
