@@ -94,6 +94,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", required=True, metavar="OUT")
     add_identity_options(p, who="who printed it")
 
+    p = sub.add_parser(
+        "audit", help="the service audit: the measures for the MSCC lead and the cancer alliance"
+    )
+    _db_option(p)
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--csv", metavar="OUT", help="one row per case opened in the period")
+    out.add_argument("--summary", action="store_true", help="the measures as one JSON object")
+    out.add_argument("--pdf", metavar="OUT", help="the report for the MSCC lead (A4)")
+    p.add_argument("--from", dest="start", metavar="D", help="first day, YYYY-MM-DD (London)")
+    p.add_argument("--to", dest="end", metavar="D", help="last day, YYYY-MM-DD (inclusive)")
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="--summary: exact counts, for use inside the service (default: 1-4 shown as <5)",
+    )
+    add_identity_options(p, who="who exports it")
+
+    p = sub.add_parser("imd", help="the postcode -> IMD decile lookup")
+    _db_option(p)
+    imdsub = p.add_subparsers(dest="imd_command", parser_class=_Parser, required=True)
+    q = imdsub.add_parser(
+        "import", help="load the ONS Postcode Directory joined to the English IoD (File 1)"
+    )
+    _db_option(q)
+    q.add_argument("--postcodes", required=True, metavar="ONSPD.csv")
+    q.add_argument("--deprivation", required=True, metavar="IOD.csv")
+    add_identity_options(q, who="the administrator loading it")
+
     p = sub.add_parser("demo", help="fill the database with realistic synthetic cases")
     _db_option(p)
     p.add_argument("--cases", type=int, required=True, metavar="N")
@@ -268,11 +296,38 @@ def cmd_record(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         user = who.act_as(db, "case.write")
+        data, derived = _imd_from_postcode(db, data, args.case)
         outcome = record_call(db, data, user=user, case_id=args.case)
     finally:
         db.dispose()
-    _print_json(outcome.to_json())
+    _print_json(outcome.to_json() | derived)
     return EXIT_OK
+
+
+def _imd_from_postcode(
+    db: Any, data: dict[str, Any], case_id: int | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The input with `patient.imd_decile` filled from the postcode lookup when it is
+    absent (never over a decile given, nor over one already on the patient's record), and
+    what the output says about it (`imd_decile_from`)."""
+    from .store.imd import decile_for
+    from .store.patients import find_by_case
+
+    patient = data.get("patient")
+    if not isinstance(patient, dict) or patient.get("imd_decile") is not None:
+        return data, {}
+    code = patient.get("postcode")
+    if not isinstance(code, str):
+        return data, {}
+    if case_id is not None:
+        known = find_by_case(db, case_id)
+        if known is not None and known.imd_decile is not None:
+            return data, {}
+    found = decile_for(db, code)
+    if found is None:
+        return data, {}
+    filled = {**data, "patient": {**patient, "imd_decile": found.decile}}
+    return filled, {"imd_decile": found.decile, "imd_decile_from": found.source.text}
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
@@ -291,6 +346,104 @@ def _proven(args: argparse.Namespace, action: str) -> str:
         return who.act_as(db, action)
     finally:
         db.dispose()
+
+
+def _output_file(option: str, out: str) -> Path:
+    """An output file whose folder exists; refused (exit 2) before anything is read."""
+    target = Path(out).expanduser()
+    if not str(out).strip():
+        raise InputError(option, "is required")
+    if target.is_dir():
+        raise InputError(option, f"{out} is a directory; give a file name")
+    if not target.parent.resolve().is_dir():
+        raise InputError(option, f"the directory {target.parent} does not exist")
+    return target.resolve()
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .domain.audit_period import parse_period
+    from .store.engine import utcnow
+    from .store.service_audit import load_service_audit, record_export
+
+    now = utcnow()
+    period = parse_period(args.start, args.end, now)
+    if args.exact and not args.summary:
+        raise UsageError("mscc-desk audit: --exact goes with --summary")
+    target = (
+        _output_file("--csv", args.csv)
+        if args.csv
+        else _output_file("--pdf", args.pdf)
+        if args.pdf
+        else None
+    )
+    user = _proven(args, "audit.read")  # a refused export writes no file
+    db = _open(args)
+    try:
+        audit = load_service_audit(db, period, now=now)
+        cases = len(audit.cases)
+
+        def record(kind: str) -> None:
+            record_export(
+                db,
+                user,
+                now,
+                kind=kind,
+                period=period,
+                cases=cases,
+                target=str(target) if target else None,
+                exact=args.exact,
+            )
+
+        if args.summary:
+            from .reports.service_audit_export import summary_json
+
+            record("summary")
+            _print_json(summary_json(audit, exact=args.exact))
+            return EXIT_OK
+        assert target is not None
+        if args.csv:
+            from .private_files import replaced_whole
+            from .reports.service_audit_export import write_csv
+
+            with replaced_whole(target) as tmp:
+                with tmp.open("w", encoding="utf-8", newline="") as stream:
+                    write_csv(audit, stream)
+                record("csv")
+            _print_json({"csv": str(target), "cases": cases, "period": period.to_json()})
+            return EXIT_OK
+        from .reports.service_audit_pdf import AuditReport, render_audit_pdf
+        from .store.handover import service_name
+        from .store.users import display_name_of
+
+        report = AuditReport(service_name(db), display_name_of(db, user), now, audit)
+        pages = render_audit_pdf(report, target, lambda _pages: record("pdf"))
+        _print_json(
+            {"pdf": str(target), "pages": pages, "cases": cases, "period": period.to_json()}
+        )
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_imd(args: argparse.Namespace) -> int:
+    from .store.engine import utcnow
+    from .store.imd import import_lookup
+
+    files = {"--postcodes": Path(args.postcodes), "--deprivation": Path(args.deprivation)}
+    for option, path in files.items():
+        if not path.is_file():
+            raise InputError(option, f"{path} does not exist")
+    who = claim(args)
+    db = _open(args)
+    try:
+        user = who.act_as(db, "imd.import")
+        summary = import_lookup(
+            db, files["--postcodes"], files["--deprivation"], user=user, now=utcnow()
+        )
+    finally:
+        db.dispose()
+    _print_json(summary.to_json())
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -433,6 +586,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "handover": cmd_handover,
     "record": cmd_record,
     "demo": cmd_demo,
+    "audit": cmd_audit,
+    "imd": cmd_imd,
     "db": cmd_db,
     "user": cmd_user,
 }

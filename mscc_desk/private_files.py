@@ -21,6 +21,7 @@ import io
 import logging
 import os
 import stat
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -158,3 +159,20 @@ def _tighten_fd(fd: int) -> None:
     current = stat.S_IMODE(os.fstat(fd).st_mode)
     if current & ~FILE_MODE:
         os.fchmod(fd, current & FILE_MODE)
+
+
+@contextmanager
+def replaced_whole(out: str | os.PathLike[str]) -> Iterator[Path]:
+    """A private temporary file beside `out` to write; renamed onto `out` when the block
+    ends without an error, removed when it fails, so a half-written export or report is
+    never left where a scheduled job or a printer would pick it up."""
+    target = Path(out).expanduser().resolve()
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(fd)  # mkstemp creates it 0600
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

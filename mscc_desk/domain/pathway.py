@@ -327,27 +327,39 @@ def _checklist(raw: Mapping[str, Any]) -> ChecklistRule:
     )
 
 
+def parse_condition(raw: Mapping[str, Any], where: str) -> Condition:
+    """A `when`-style table as a Condition (the service audit's populations use it too)."""
+    return _condition(raw, where)
+
+
+def condition_problems(p: Pathway, c: Condition, at: str) -> list[str]:
+    """The facts and values a condition names that this pathway does not know."""
+    problems: list[str] = []
+    known_flags = set(_BOOL_FACTS) | set(p.derived)
+    for name in c.flags:
+        if name not in known_flags:
+            problems.append(f"{at}: unknown fact {name!r}")
+    for name, allowed in c.choices.items():
+        universe = (
+            set(p.categories)
+            if name == "category"
+            else set(IMMOBILISATION_ADVICE)
+            if name == "immobilisation"
+            else set(p.features.get(name, {}))
+        )
+        for value in allowed - universe:
+            problems.append(f"{at}: {name} value {value!r} is unknown")
+    for sub in c.any_of:
+        problems.extend(condition_problems(p, sub, at))
+    return problems
+
+
 def _check(p: Pathway, where: str) -> None:
     """Catch the mistakes a hand-edited rule file invites before any patient sees them."""
     problems: list[str] = []
-    known_flags = set(_BOOL_FACTS) | set(p.derived)
 
     def check_condition(c: Condition, at: str) -> None:
-        for name in c.flags:
-            if name not in known_flags:
-                problems.append(f"{at}: unknown fact {name!r}")
-        for name, allowed in c.choices.items():
-            universe = (
-                set(p.categories)
-                if name == "category"
-                else set(IMMOBILISATION_ADVICE)
-                if name == "immobilisation"
-                else set(p.features.get(name, {}))
-            )
-            for value in allowed - universe:
-                problems.append(f"{at}: {name} value {value!r} is unknown")
-        for sub in c.any_of:
-            check_condition(sub, at)
+        problems.extend(condition_problems(p, c, at))
 
     for rule in (*p.triage, *p.immobilisation, *p.actions):
         check_condition(rule.when, rule.key)

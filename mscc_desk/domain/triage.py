@@ -298,9 +298,9 @@ def triage(
         raise InputError("category_override", f"{override!r} is not a category")
     # Immobilisation follows the facts whatever the category says (PATHWAY.md, Overrides):
     # an override may drop a clock, never the advice to keep a spine still.
-    by_facts = _derive(p, facts, category_rule.outcome)
+    by_facts = derive_facts(p, facts, category_rule.outcome)
     immobilisation_rule = _first(p.immobilisation, by_facts, "immobilisation")
-    known = _derive(p, facts, override or category_rule.outcome)
+    known = derive_facts(p, facts, override or category_rule.outcome)
     known["immobilisation"] = immobilisation_rule.outcome
     category = p.categories[known["category"]]
     return TriageResult(
@@ -320,7 +320,9 @@ def triage(
     )
 
 
-def _derive(p: Pathway, facts: CaseFacts, category: str) -> dict[str, Any]:
+def derive_facts(p: Pathway, facts: CaseFacts, category: str) -> dict[str, Any]:
+    """The facts with the category and the pathway's derived conditions, as rules test them
+    (triage, and the service audit's populations)."""
     known: dict[str, Any] = facts.as_facts()
     known["category"] = category
     for name, condition in p.derived.items():

@@ -9,9 +9,9 @@ text under 9 pt, urgency in words as well as shading so a grey printer loses not
 `QTextDocument.print_()` cannot draw a header and a "Page N of M" footer on every page,
 and would split a case across pages; so each part of the sheet (the "since the last
 handover" section, then one block per case) is its own small HTML document, laid out on
-the printer itself, and this module places the blocks on pages, keeping each case whole
-on one page unless it is taller than a page, and paints the header and footer around
-them with a `QPainter`.
+the printer itself, and the blocks are placed on pages, keeping each case whole on one
+page unless it is taller than a page, with the header and footer painted around them
+(`reports.pages`, the page furniture every printed report shares).
 """
 
 from __future__ import annotations
@@ -19,26 +19,18 @@ from __future__ import annotations
 import html
 import os
 import re
-import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPainter,
-    QPdfWriter,
-    QPen,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -60,16 +52,22 @@ from ..store.handover import (
     short_time,
 )
 from ..store.users import display_name_of
+from .pages import (
+    BODY_PT,
+    Block,
+    PageLayout,
+    body_span,
+    ensure_gui_application,
+    paginate,
+    paint_pages,
+    report_font,
+    write_pdf,
+)
 
 NBSP = "\u00a0"
 MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
 DAY_STARTS, NIGHT_STARTS = 8, 20  # hours, Europe/London
-PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
 MARGIN_MM = 8.0  # inside what office printers reach; every millimetre is a line of text
-GAP_MM = 3.0
-FONT_FAMILIES = ["DejaVu Sans Condensed", "Segoe UI", "Arial", "Liberation Sans", "Helvetica"]
-BODY_PT = 9.0  # the least a tired reader should be given; headings are larger
-SHADE = QColor(224, 224, 224)  # overdue cases: light enough to read through, on any printer
 # The case table: one row per case, read left to right from how urgent it is to what is
 # left to do, and the last column left blank for the pen. Widths in percent, the same in
 # every block so the columns line up down every page.
@@ -537,169 +535,22 @@ def _style_sheet() -> str:
     return resource_path("reports", "handover.css").read_text(encoding="utf-8")
 
 
-def sheet_font() -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(BODY_PT)
-    # No "fi"/"fl" ligatures: the PDF's text must search and copy as typed
-    # ("confidential", not "conﬁdential"), for people and for the tests alike.
-    for tag in ("liga", "clig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    return font
-
-
-@dataclass
-class _Block:
-    """One HTML part laid out at the page width; `is_case` blocks repeat the table head."""
-
-    doc: QTextDocument
-    is_case: bool = False
-    shaded: bool = False
-    continued: str = ""  # HTML above the rest of a case that runs onto the next page
-
-    @property
-    def height(self) -> float:
-        return float(self.doc.size().height())
-
-
-@dataclass
-class _Placed:
-    block: _Block
-    y: float  # where on the page its top goes
-    src_top: float = 0.0  # which part of the block (for one taller than a page)
-    src_height: float = -1.0
-    rules: bool = False
-
-
-@dataclass
-class _Page:
-    placed: list[_Placed] = field(default_factory=list)
-
-
-class _Layout:
-    """Lays documents out on the target device, so what is measured is what is drawn."""
-
-    def __init__(self, device: QPagedPaintDevice, width: float) -> None:
-        self.device = device
-        self.width = width
-        self.dpi = float(device.logicalDpiY())
-        self.css = _style_sheet()
-        self.font = sheet_font()
-
-    def mm(self, value: float) -> float:
-        return value / 25.4 * self.dpi
-
-    def document(self, body: str) -> QTextDocument:
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(self.device)
-        doc.setDefaultFont(self.font)
-        doc.setDocumentMargin(0)
-        doc.setDefaultStyleSheet(self.css)
-        doc.setHtml(f"<html><body>{body}</body></html>")
-        doc.setTextWidth(self.width)
-        return doc
-
-
-def _line_spans(doc: QTextDocument) -> list[tuple[float, float]]:
-    """Top and bottom of every laid-out line, in document coordinates (cells included)."""
-    spans: list[tuple[float, float]] = []
-    layout = doc.documentLayout()
-    block = doc.begin()
-    while block.isValid():
-        rect = layout.blockBoundingRect(block)
-        text_layout = block.layout()
-        for i in range(text_layout.lineCount()):
-            line = text_layout.lineAt(i)
-            top = rect.top() + line.y()
-            spans.append((top, top + line.height()))
-        block = block.next()
-    return spans
-
-
-def _cut(spans: list[tuple[float, float]], start: float, room: float) -> float:
-    """The lowest point at most `room` below `start` that cuts through no line of text."""
-    limit = start + room
-    best = start
-    for _, bottom in spans:
-        if best < bottom <= limit and not any(t < bottom < b for t, b in spans):
-            best = bottom
-    return best if best > start else limit
-
-
-def _paginate(
-    blocks: list[_Block],
-    head: _Block,
-    body_top: float,
-    body_bottom: float,
-    make: Callable[[str], QTextDocument],
-) -> list[_Page]:
-    pages = [_Page()]
-    y = body_top
-    head_here = False
-    body_height = body_bottom - body_top
-
-    def new_page() -> None:
-        nonlocal y, head_here
-        pages.append(_Page())
-        y = body_top
-        head_here = False
-
-    def put_head() -> None:
-        nonlocal y, head_here
-        pages[-1].placed.append(_Placed(head, y, rules=False))
-        y += head.height
-        head_here = True
-
-    for block in blocks:
-        extra = head.height if block.is_case and not head_here else 0.0
-        if y + extra + block.height <= body_bottom:
-            pass
-        elif block.height + (head.height if block.is_case else 0.0) <= body_height:
-            new_page()
-        elif body_bottom - y < body_height / 4:
-            new_page()  # too tall for any page: split it, but not from a page's last inches
-        if block.is_case and not head_here:
-            put_head()
-        if y + block.height <= body_bottom:
-            pages[-1].placed.append(_Placed(block, y, rules=block.is_case))
-            y += block.height
-            continue
-        spans = _line_spans(block.doc)
-        offset = 0.0
-        while offset < block.height - 0.5:
-            cut = _cut(spans, offset, body_bottom - y)
-            pages[-1].placed.append(_Placed(block, y, offset, cut - offset, rules=block.is_case))
-            y += cut - offset
-            offset = cut
-            if offset < block.height - 0.5:
-                new_page()
-                if block.is_case:
-                    put_head()
-                if block.continued:  # whose note is this? say so at the top of the page
-                    label = _Block(make(block.continued))
-                    pages[-1].placed.append(_Placed(label, y))
-                    y += label.height
-    return pages
-
-
 def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
     """Lay out and paint the whole sheet on a PDF writer or a printer; returns the pages."""
     ensure_gui_application()
     dpi = float(device.logicalDpiY())
     paint = device.pageLayout().paintRectPixels(round(dpi))
     width, height = float(paint.width()), float(paint.height())
-    lay = _Layout(device, width)
+    lay = PageLayout(device, width, _style_sheet())
 
     header = lay.document(header_html(sheet))
-    footer_probe = lay.document(footer_html(999, 999))
-    body_top = header.size().height() + lay.mm(GAP_MM)
-    body_bottom = height - footer_probe.size().height() - lay.mm(GAP_MM)
+    body_top, body_bottom = body_span(lay, header, lay.document(footer_html(999, 999)), height)
 
-    blocks = [_Block(lay.document(changes_html(sheet)))]
+    blocks = [Block(lay.document(changes_html(sheet)))]
     now = sheet.printed_at
     tags = case_tags(sheet)
     blocks.extend(
-        _Block(
+        Block(
             lay.document(case_html(c, now, sheet.pathway, tags.get(c.case_id, ()))),
             is_case=True,
             shaded=c.overdue,
@@ -707,87 +558,14 @@ def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
         )
         for c in sheet.cases
     )
-    head = _Block(lay.document(table_head_html()))
-    pages = _paginate(blocks, head, body_top, body_bottom, lay.document)
-
-    thin = QPen(QColor(0, 0, 0))
-    thin.setWidthF(lay.mm(0.25))
-    heavy = QPen(QColor(0, 0, 0))
-    heavy.setWidthF(lay.mm(0.5))
-
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("cannot start drawing on the printer or PDF file")
-    try:
-        for number, page in enumerate(pages, start=1):
-            if number > 1 and not device.newPage():
-                raise OSError("the printer or PDF file refused a new page")
-            header.drawContents(painter)
-            painter.setPen(heavy)
-            rule_y = header.size().height() + lay.mm(GAP_MM) / 2
-            painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
-            for placed in page.placed:
-                _draw(painter, placed, width, thin, lay)
-            footer = lay.document(footer_html(number, len(pages)))
-            footer_top = height - footer.size().height()
-            painter.setPen(heavy)
-            painter.drawLine(
-                QPointF(0, footer_top - lay.mm(GAP_MM) / 2),
-                QPointF(width, footer_top - lay.mm(GAP_MM) / 2),
-            )
-            painter.save()
-            painter.translate(0, footer_top)
-            footer.drawContents(painter)
-            painter.restore()
-    finally:
-        painter.end()
-    return len(pages)
-
-
-def _draw(painter: QPainter, placed: _Placed, width: float, pen: QPen, lay: _Layout) -> None:
-    block = placed.block
-    src_h = block.height - placed.src_top if placed.src_height < 0 else placed.src_height
-    target = QRectF(0, placed.y, width, src_h)
-    if block.shaded:
-        painter.fillRect(target, SHADE)
-        painter.fillRect(QRectF(0, placed.y, lay.mm(1.2), src_h), QColor(0, 0, 0))
-    painter.save()
-    painter.translate(0, placed.y - placed.src_top)
-    block.doc.drawContents(painter, QRectF(0, placed.src_top, width, src_h))
-    painter.restore()
-    if placed.rules:
-        painter.setPen(pen)
-        painter.drawLine(QPointF(0, placed.y), QPointF(width, placed.y))
-        painter.drawLine(QPointF(0, placed.y + src_h), QPointF(width, placed.y + src_h))
+    head = Block(lay.document(table_head_html()))
+    pages = paginate(blocks, head, body_top, body_bottom, lay.document)
+    return paint_pages(
+        device, lay, header, lambda n, m: lay.document(footer_html(n, m)), pages, height
+    )
 
 
 # --- Entry points -------------------------------------------------------------------------
-
-_app: QCoreApplication | None = None
-
-
-def ensure_gui_application() -> QCoreApplication:
-    """Text layout needs a QGuiApplication; a scheduled job has none, and may have no
-    display either, so it gets an offscreen one and nothing is ever shown. It is a
-    QApplication, so that a process which later opens a window (a test run, the desk
-    printing before its first window) can still make widgets: Qt allows one application
-    object per process, and widgets refuse a plain QGuiApplication."""
-    global _app
-    existing = QCoreApplication.instance()
-    if existing is not None:
-        if not isinstance(existing, QGuiApplication):
-            raise RuntimeError("the handover sheet needs a QGuiApplication, not a QCoreApplication")
-        return existing
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
-
-    _app = QApplication(["mscc-desk"])
-    return _app
 
 
 def a4_landscape() -> QPageLayout:
@@ -812,7 +590,7 @@ def build_handover_document(
     ensure_gui_application()
     sheet = load_sheet(db, printed_by=printed_by, now=now, pathway=pathway)
     doc = QTextDocument()
-    doc.setDefaultFont(sheet_font())
+    doc.setDefaultFont(report_font())
     doc.setDefaultStyleSheet(_style_sheet())
     doc.setHtml(sheet_html(sheet))
     return doc
@@ -874,26 +652,15 @@ def _render(
 ) -> tuple[int, int]:
     """`before_replace(pages, open_cases)` (the audit record) runs before the rename: if
     it refuses, no file is left."""
-    ensure_gui_application()
     sheet = load_sheet(db, printed_by=printed_by, now=now, pathway=pathway)
-    out = out.expanduser().resolve()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(a4_landscape())
-        writer.setTitle("MSCC handover")
-        writer.setCreator("MSCC Desk")
-        pages = paint_sheet(writer, sheet)
-        del writer  # flushes and closes the file
+
+    def recorded(pages: int) -> None:
         if before_replace is not None:
             before_replace(pages, len(sheet.cases))
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    pages = write_pdf(
+        out, a4_landscape(), "MSCC handover", lambda w: paint_sheet(w, sheet), recorded
+    )
     return pages, len(sheet.cases)
 
 
@@ -930,6 +697,7 @@ def cmd_handover(db_target: str | None, out: str, printed_by: str) -> dict[str, 
 
 
 __all__ = [
+    "BODY_PT",
     "MARKING",
     "HandoverSheet",
     "build_handover_document",

@@ -343,3 +343,30 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]
+
+
+class ImdPostcode(Base):
+    """The postcode -> deprivation lookup a trust loads (`mscc-desk imd import`): the ONS
+    Postcode Directory joined to the English Indices of Deprivation. Reference data, not
+    patient data; replaced whole by each import."""
+
+    __tablename__ = "imd_postcode"
+    postcode: Mapped[str] = mapped_column(String(8), primary_key=True)  # "SW1A 1AA"
+    lsoa: Mapped[str] = mapped_column(String(9))
+    imd_decile: Mapped[int] = mapped_column(Integer)
+
+
+class ImdImport(Base):
+    """Where the lookup came from and when: every import is kept, the newest is in use."""
+
+    __tablename__ = "imd_import"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    imported_at: Mapped[datetime]
+    imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    postcode_file: Mapped[str] = mapped_column(String(260))
+    deprivation_file: Mapped[str] = mapped_column(String(260))
+    lsoa_column: Mapped[str] = mapped_column(String(40))  # lsoa11 or lsoa21
+    edition: Mapped[str] = mapped_column(String(40))  # "IoD 2019", as the desk says it
+    postcode_rows: Mapped[int] = mapped_column(Integer)
+    deprivation_rows: Mapped[int] = mapped_column(Integer)
+    postcodes: Mapped[int] = mapped_column(Integer)  # postcodes with a decile, now in use

@@ -28,6 +28,9 @@ from .users import ROLES, ensure_user
 _EVERYONE = frozenset(ROLES)
 _CLINICAL = frozenset({"coordinator", "registrar", "admin"})
 _ADMIN = frozenset({"admin"})
+# The service audit (figures for the MSCC lead and the cancer alliance): the coordinators
+# who keep the service, its administrators, and the read-only manager.
+_SERVICE_AUDIT = frozenset({"coordinator", "admin", "manager"})
 
 ACTIONS: Mapping[str, frozenset[str]] = {
     # Record a call, edit or close a case, add notes, tick the checklist, acknowledge alerts.
@@ -35,6 +38,8 @@ ACTIONS: Mapping[str, frozenset[str]] = {
     "case.read": _EVERYONE,
     "print": _EVERYONE,
     "export": _EVERYONE,
+    "audit.read": _SERVICE_AUDIT,
+    "imd.import": _ADMIN,
     "users.manage": _ADMIN,
     "settings.manage": _ADMIN,
     "db.maintain": _ADMIN,
@@ -45,6 +50,8 @@ ACTION_TEXT: Mapping[str, str] = {
     "case.read": "see cases",
     "print": "print",
     "export": "export data",
+    "audit.read": "see the service audit",
+    "imd.import": "load the postcode deprivation lookup",
     "users.manage": "manage users",
     "settings.manage": "change settings",
     "db.maintain": "maintain the database",
@@ -124,12 +131,13 @@ def acting_user(session: Session, username: str, action: str, now: datetime) -> 
 
     Before the first administrator exists, an unknown name is created on the fly as a
     coordinator, exactly as `ensure_user` always did, so existing scripts keep working;
-    the administrator's actions (settings) are then open to the desk, since nobody yet
-    holds that role. Afterwards only users an administrator created may act: an unknown
-    name is refused instead of silently becoming a new account with write access.
+    the administrator's actions (settings, loading the postcode lookup) are then open to
+    the desk, since nobody yet holds that role. Afterwards only users an administrator
+    created may act: an unknown name is refused instead of silently becoming a new account
+    with write access.
     """
     if not sign_in_configured(session):
         user = ensure_user(session, username, now)
-        if action in ("settings.manage",) and user.active:
+        if action in ("settings.manage", "imd.import") and user.active:
             return user
     return authorize(session, username, action)

@@ -12,7 +12,8 @@ from ..domain.limits import check_user_name
 from .engine import Database
 from .models import User
 
-ROLES = ("coordinator", "registrar", "viewer", "admin")
+# "manager": the service's lead or manager, who reads the service audit and changes nothing.
+ROLES = ("coordinator", "registrar", "viewer", "manager", "admin")
 
 
 def ensure_user(

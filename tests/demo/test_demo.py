@@ -216,7 +216,9 @@ def test_closed_cases_have_outcomes_and_no_running_clock(demo500: Database) -> N
     met = [d for d in deadlines if d.met_at is not None]
     late = [d for d in met if d.met_at > d.due_at]
     assert 0.6 * len(met) < len(met) - len(late)  # mostly in time
-    assert late and all(d.breach_reason in BREACH_REASONS and d.breach_note for d in late)
+    reasoned = [d for d in late if d.breach_reason is not None]
+    assert all(d.breach_reason in BREACH_REASONS and d.breach_note for d in reasoned)
+    assert 0.7 * len(late) < len(reasoned) < len(late)  # mostly a reason; some left without
     never = [d for d in deadlines if d.met_at is None and d.breach_reason is not None]
     assert never and all(d.breach_reason in BREACH_REASONS for d in never)
 

@@ -111,6 +111,10 @@ def every_window(desk: Desk) -> Iterator[tuple[str, QWidget]]:
     yield "print preview", preview
     preview.close()
     handover.close()
+    audit = main.open_audit()
+    assert audit is not None
+    yield "audit", audit
+    audit.close()
     yield "settings", main.open_settings()
     yield "users", open_user_admin(desk.session, main)
     yield "keyboard shortcuts", main.show_shortcuts()

@@ -28,8 +28,10 @@ PW = "s3cret-pass"
 
 EXPECTED = {
     "viewer": {"case.read", "print", "export"},
-    "coordinator": {"case.read", "print", "export", "case.write"},
+    "coordinator": {"case.read", "print", "export", "case.write", "audit.read"},
     "registrar": {"case.read", "print", "export", "case.write"},
+    # The service's lead or manager: reads cases and the service audit, changes nothing.
+    "manager": {"case.read", "print", "export", "audit.read"},
     "admin": set(ACTIONS),
 }
 
@@ -37,7 +39,7 @@ EXPECTED = {
 @pytest.fixture
 def staffed(db: Database, clock: FakeClock) -> Database:
     create_user(db, "root", "Ada", "admin", "admin-password", actor=None, now=clock.now())
-    for role in ("coordinator", "registrar", "viewer"):
+    for role in ("coordinator", "registrar", "viewer", "manager"):
         create_user(db, role[:4], role, role, PW, actor="root", now=clock.now())
     return db
 
@@ -48,7 +50,7 @@ def test_role_table() -> None:
         assert {a for a in ACTIONS if allowed(role, a)} == actions, role
 
 
-@pytest.mark.parametrize("role", ["coordinator", "registrar", "viewer", "admin"])
+@pytest.mark.parametrize("role", ["coordinator", "registrar", "viewer", "manager", "admin"])
 def test_authorize_matches_the_role_table(staffed: Database, role: str) -> None:
     name = "root" if role == "admin" else role[:4]
     with staffed.session() as session:

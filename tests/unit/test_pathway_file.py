@@ -28,7 +28,7 @@ def all_rules(p: Pathway) -> tuple[Rule | ClockRule | ChecklistRule, ...]:
 
 def test_shipped_file_loads() -> None:
     p = load_pathway(SHIPPED)
-    assert p.version == "ng234-2023.3"
+    assert p.version == "ng234-2023.4"
     assert p.title.strip()
     assert set(p.categories) == {
         "emergency",
@@ -38,7 +38,7 @@ def test_shipped_file_loads() -> None:
         "outside_pathway",
     }
     assert set(p.contacts) == {"immediately", "within_24h", "urgent_oncology_referral", "none"}
-    assert load_pathway().version == "ng234-2023.3"  # the default path is the shipped file
+    assert load_pathway().version == "ng234-2023.4"  # the default path is the shipped file
 
 
 def test_every_pathway_row_has_its_rule() -> None:
@@ -148,7 +148,7 @@ T1_WHEN = 'when = { cancer_status = ["past_or_current"], neuro = "any" }'
 def test_an_unchanged_copy_loads(tmp_path: Path) -> None:
     copy = tmp_path / "copy.toml"
     copy.write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
-    assert load_pathway(copy).version == "ng234-2023.3"
+    assert load_pathway(copy).version == "ng234-2023.4"
 
 
 def test_unknown_category_is_refused(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_unknown_contact_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_required_entry_is_refused(tmp_path: Path) -> None:
-    path = edited(tmp_path, 'version = "ng234-2023.3"\n', "")
+    path = edited(tmp_path, 'version = "ng234-2023.4"\n', "")
     with pytest.raises(PathwayError):
         load_pathway(path)
 

@@ -270,7 +270,7 @@ def test_well_typed_input_gives_a_valid_result(
     assert result.category in CATEGORIES
     assert result.contact == CONTACT_FOR[result.category]
     assert result.immobilisation in IMMOBILISATION
-    assert out["pathway_version"] == "ng234-2023.3"
+    assert out["pathway_version"] == "ng234-2023.4"
 
     starts = {suspected.astimezone(UTC)}
     if immobilised is not None:

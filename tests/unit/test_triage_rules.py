@@ -370,7 +370,7 @@ def test_output_json_has_the_contract_keys() -> None:
     assert out["category"] == "emergency"
     assert out["contact"] == "immediately"
     assert out["immobilisation"] == "start_now"
-    assert out["pathway_version"] == "ng234-2023.3"
+    assert out["pathway_version"] == "ng234-2023.4"
     assert out["deadlines"] and out["actions"]
     for deadline in out["deadlines"]:
         assert {"key", "due", "ref"} <= set(deadline)
@@ -403,7 +403,7 @@ def test_contract_example_gives_the_contract_output() -> None:
     ]
     first = out["actions"][0]
     assert (first["key"], first["ref"]) == ("contact_coordinator", "NG234 (BMJ Fig 2)")
-    assert out["pathway_version"] == "ng234-2023.3"
+    assert out["pathway_version"] == "ng234-2023.4"
 
 
 def test_known_spinal_metastases_without_features_is_local_policy_advice() -> None:

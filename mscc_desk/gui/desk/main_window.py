@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...alerts.scheduler import AlertController
 from ...domain.clock import format_london, short_london
 from ...domain.deadlines import Stage
+from ..audit.window import AuditWindow
 from ..case.view import CaseView
 from ..context import DeskContext
 from ..forms.ui_main_window import Ui_MainWindow
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.session: SessionController | None = None
         self.screen_lock: ScreenLock | None = None
         self._handover: HandoverView | None = None
+        self._audit: AuditWindow | None = None
         self._settings: SettingsDialog | None = None
         self._shortcuts: ShortcutsDialog | None = None
         self._openers: dict[int, QWidget] = {}  # window -> the window it was opened from
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
         ui.changeCoordinatorButton.clicked.connect(ui.actionChangeCoordinator.trigger)
         ui.actionHandover.triggered.connect(self.open_handover)
         ui.handoverButton.clicked.connect(ui.actionHandover.trigger)
+        ui.actionAudit.triggered.connect(self.open_audit)
         ui.actionSettings.triggered.connect(self.open_settings)
         ui.actionShortcuts.triggered.connect(self.show_shortcuts)
         ctx = self.ctx
@@ -393,6 +396,22 @@ class MainWindow(QMainWindow):
         bring_to_front(view)
         return view
 
+    def open_audit(self) -> AuditWindow | None:
+        """The service audit, in a window of its own; its cases open in the case view."""
+        if self.session is not None and not self.session.can("audit.read"):
+            return None
+        window = self._audit
+        if window is None or not alive(window):
+            window = AuditWindow(self.ctx, self.open_case)
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.resize(1300, 720)  # a wish: cut down to the screen when first shown
+            self._return_here_after(window)
+            self._audit = window
+        bring_to_front(window)
+        window.ui.measuresTable.setFocus()
+        return window
+
     def open_settings(self) -> SettingsDialog:
         dialog = self._settings
         if dialog is None or not alive(dialog):
@@ -506,6 +525,7 @@ class MainWindow(QMainWindow):
         text = f"<b>{escape(session.display_name)}</b> ({session.role})" if user else "nobody"
         self.ui.signedInLabel.setText(text)
         self.ui.actionUsers.setVisible(session.can("users.manage"))
+        self.ui.actionAudit.setVisible(session.can("audit.read"))
         self.ui.actionSettings.setEnabled(session.can("settings.manage"))
         for action in (self.ui.actionNewCall, self.ui.actionOpenDraft):
             action.setEnabled(session.can("case.write"))

@@ -363,11 +363,25 @@ class Ui_IntakeForm(object):
 
         self.form_groupPatient.setWidget(8, QFormLayout.ItemRole.LabelRole, self.label_patient_imd_decile)
 
+        self.row_patient_imd_decile = QHBoxLayout()
+        self.row_patient_imd_decile.setObjectName(u"row_patient_imd_decile")
         self.patient_imd_decile = QLineEdit(self.groupPatient)
         self.patient_imd_decile.setObjectName(u"patient_imd_decile")
         self.patient_imd_decile.setMaximumSize(QSize(60, 16777215))
 
-        self.form_groupPatient.setWidget(8, QFormLayout.ItemRole.FieldRole, self.patient_imd_decile)
+        self.row_patient_imd_decile.addWidget(self.patient_imd_decile)
+
+        self.hint_patient_imd_decile = QLabel(self.groupPatient)
+        self.hint_patient_imd_decile.setObjectName(u"hint_patient_imd_decile")
+        sizePolicy.setHeightForWidth(self.hint_patient_imd_decile.sizePolicy().hasHeightForWidth())
+        self.hint_patient_imd_decile.setSizePolicy(sizePolicy)
+        self.hint_patient_imd_decile.setWordWrap(True)
+
+        self.row_patient_imd_decile.addWidget(self.hint_patient_imd_decile)
+
+        self.row_patient_imd_decile.setStretch(1, 1)
+
+        self.form_groupPatient.setLayout(8, QFormLayout.ItemRole.FieldRole, self.row_patient_imd_decile)
 
         self.label_case_location = QLabel(self.groupPatient)
         self.label_case_location.setObjectName(u"label_case_location")
@@ -1550,6 +1564,7 @@ class Ui_IntakeForm(object):
         self.label_patient_postcode.setText(QCoreApplication.translate("IntakeForm", u"Postcode", None))
         self.patient_postcode.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"e.g. SW1A 1AA", None))
         self.label_patient_imd_decile.setText(QCoreApplication.translate("IntakeForm", u"IMD decile (1 = most deprived)", None))
+        self.hint_patient_imd_decile.setText("")
         self.label_case_location.setText(QCoreApplication.translate("IntakeForm", u"Current &location", None))
         self.label_case_location_detail.setText(QCoreApplication.translate("IntakeForm", u"Ward or place", None))
         self.groupCancer.setTitle(QCoreApplication.translate("IntakeForm", u"3 \u00b7 Cancer", None))

@@ -22,6 +22,7 @@ from ...domain.triage import override_effect, parse_facts, triage
 from ...domain.typed_time import format_uk_datetime
 from ...store.calls import record_call
 from ...store.drafts import discard_draft, load_draft, save_draft
+from ...store.imd import decile_for
 from ...store.patients import PatientMatch, find_by_case, find_by_nhs_number
 from ..context import DeskContext
 from ..forms.ui_intake import Ui_IntakeForm
@@ -81,6 +82,11 @@ class IntakeWindow(QWidget):
         self._match: PatientMatch | None = None
         self._details_used = False  # the patient fields were filled from the record
         self._looked_up = ""
+        # The IMD decile the postcode lookup filled in (as text), and where it came from;
+        # None once the user types their own (which the lookup never overwrites).
+        self._imd_filled: str | None = None
+        self._imd_source = ""
+        self._filling_imd = False
         self._jumping = False  # Ctrl+1..7 places the section itself
 
         self._debounce = QTimer(self)
@@ -183,6 +189,10 @@ class IntakeWindow(QWidget):
         self._show_problem(binding)
         if binding.key == "patient.nhs_number":
             self._look_up_patient()
+        if binding.key == "patient.postcode":
+            self._imd_from_postcode()
+        if binding.key == "patient.imd_decile" and not self._filling_imd:
+            self._imd_filled = None  # typed by the user: theirs, and it wins
         if binding.key == "case.category_override":
             self._show_problem(self.fields.by_key["case.override_reason"])
         if binding.key == "call.received_at":
@@ -269,8 +279,31 @@ class IntakeWindow(QWidget):
                     message = f"{binding.label}: is required to override the category"
         self._messages.show(binding, message, self._readback(binding))
 
+    def _imd_from_postcode(self) -> None:
+        """Fill the IMD decile from the postcode lookup when the postcode is complete and
+        valid and the decile is empty or was itself filled by the lookup; a decile the
+        user typed is never overwritten (DATASET.md: entered, or derived)."""
+        decile = self.fields.by_key["patient.imd_decile"]
+        current = str(decile.raw()).strip()
+        if current and current != self._imd_filled:
+            return
+        found = decile_for(self.ctx.db, str(self.fields.by_key["patient.postcode"].raw()))
+        value = "" if found is None else str(found.decile)
+        if found is None and self._imd_filled is None:
+            return  # nothing of the lookup's to take back
+        self._filling_imd = True
+        try:
+            decile.set_raw(value)
+        finally:
+            self._filling_imd = False
+        self._imd_filled = value or None
+        self._imd_source = "" if found is None else found.source.text
+        self._show_problem(decile)
+
     def _readback(self, binding: Binding) -> str:
         now = self.ctx.clock.now()
+        if binding.key == "patient.imd_decile" and self._imd_filled is not None:
+            return self._imd_source  # "from postcode lookup, IoD 2019"
         if binding.key == "suspected_at" and binding.is_blank():
             call = self.fields.by_key["call.received_at"].readback(now)
             return f"same as the call time ({call})" if call else "same as the call time"

@@ -55,6 +55,7 @@ ROLE_LABELS = {
     "coordinator": "MSCC coordinator",
     "registrar": "Registrar",
     "viewer": "Viewer (reads only)",
+    "manager": "Manager (reads cases and the service audit)",
     "admin": "Administrator",
 }
 NEVER_DELETED = "Users are never deleted, so the audit trail keeps their names."

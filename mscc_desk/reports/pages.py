@@ -1,0 +1,305 @@
+"""Page furniture shared by the printed reports (the handover sheet, the service audit).
+
+Each part of a report is a small HTML document laid out on the printer or PDF writer
+itself (`PageLayout`), so what is measured is what is drawn; `paginate` places the parts
+on pages, keeping each whole unless it is taller than a page (then it is cut between
+lines of text); `paint_pages` draws every page with its header, its footer ("Page N of
+M") and the rules between them; `write_pdf` writes a PDF beside its target and renames
+it into place, so a failure never leaves half a report where a printer would pick it up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from ..private_files import replaced_whole
+
+PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
+GAP_MM = 3.0
+FONT_FAMILIES = ["DejaVu Sans Condensed", "Segoe UI", "Arial", "Liberation Sans", "Helvetica"]
+BODY_PT = 9.0  # the least a tired reader should be given; headings are larger
+SHADE = QColor(224, 224, 224)  # light enough to read through, on any printer
+T = TypeVar("T")
+
+
+def report_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(BODY_PT)
+    # No "fi"/"fl" ligatures: the PDF's text must search and copy as typed
+    # ("confidential", not "conﬁdential"), for people and for the tests alike.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+@dataclass
+class Block:
+    """One HTML part laid out at the page width; `is_case` blocks repeat the table head."""
+
+    doc: QTextDocument
+    is_case: bool = False
+    shaded: bool = False
+    continued: str = ""  # HTML above the rest of a case that runs onto the next page
+
+    @property
+    def height(self) -> float:
+        return float(self.doc.size().height())
+
+
+@dataclass
+class Placed:
+    block: Block
+    y: float  # where on the page its top goes
+    src_top: float = 0.0  # which part of the block (for one taller than a page)
+    src_height: float = -1.0
+    rules: bool = False
+
+
+@dataclass
+class Page:
+    placed: list[Placed] = field(default_factory=list)
+
+
+class PageLayout:
+    """Lays documents out on the target device, so what is measured is what is drawn."""
+
+    def __init__(self, device: QPagedPaintDevice, width: float, css: str) -> None:
+        self.device = device
+        self.width = width
+        self.dpi = float(device.logicalDpiY())
+        self.css = css
+        self.font = report_font()
+
+    def mm(self, value: float) -> float:
+        return value / 25.4 * self.dpi
+
+    def document(self, body: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(self.css)
+        doc.setHtml(f"<html><body>{body}</body></html>")
+        doc.setTextWidth(self.width)
+        return doc
+
+
+def line_spans(doc: QTextDocument) -> list[tuple[float, float]]:
+    """Top and bottom of every laid-out line, in document coordinates (cells included)."""
+    spans: list[tuple[float, float]] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            top = rect.top() + line.y()
+            spans.append((top, top + line.height()))
+        block = block.next()
+    return spans
+
+
+def _cut(spans: list[tuple[float, float]], start: float, room: float) -> float:
+    """The lowest point at most `room` below `start` that cuts through no line of text."""
+    limit = start + room
+    best = start
+    for _, bottom in spans:
+        if best < bottom <= limit and not any(t < bottom < b for t, b in spans):
+            best = bottom
+    return best if best > start else limit
+
+
+def paginate(
+    blocks: list[Block],
+    head: Block,
+    body_top: float,
+    body_bottom: float,
+    make: Callable[[str], QTextDocument],
+) -> list[Page]:
+    pages = [Page()]
+    y = body_top
+    head_here = False
+    body_height = body_bottom - body_top
+
+    def new_page() -> None:
+        nonlocal y, head_here
+        pages.append(Page())
+        y = body_top
+        head_here = False
+
+    def put_head() -> None:
+        nonlocal y, head_here
+        pages[-1].placed.append(Placed(head, y, rules=False))
+        y += head.height
+        head_here = True
+
+    for block in blocks:
+        extra = head.height if block.is_case and not head_here else 0.0
+        if y + extra + block.height <= body_bottom:
+            pass
+        elif block.height + (head.height if block.is_case else 0.0) <= body_height:
+            new_page()
+        elif body_bottom - y < body_height / 4:
+            new_page()  # too tall for any page: split it, but not from a page's last inches
+        if block.is_case and not head_here:
+            put_head()
+        if y + block.height <= body_bottom:
+            pages[-1].placed.append(Placed(block, y, rules=block.is_case))
+            y += block.height
+            continue
+        spans = line_spans(block.doc)
+        offset = 0.0
+        while offset < block.height - 0.5:
+            cut = _cut(spans, offset, body_bottom - y)
+            pages[-1].placed.append(Placed(block, y, offset, cut - offset, rules=block.is_case))
+            y += cut - offset
+            offset = cut
+            if offset < block.height - 0.5:
+                new_page()
+                if block.is_case:
+                    put_head()
+                if block.continued:  # whose note is this? say so at the top of the page
+                    label = Block(make(block.continued))
+                    pages[-1].placed.append(Placed(label, y))
+                    y += label.height
+    return pages
+
+
+def draw_block(painter: QPainter, placed: Placed, width: float, pen: QPen, lay: PageLayout) -> None:
+    block = placed.block
+    src_h = block.height - placed.src_top if placed.src_height < 0 else placed.src_height
+    target = QRectF(0, placed.y, width, src_h)
+    if block.shaded:
+        painter.fillRect(target, SHADE)
+        painter.fillRect(QRectF(0, placed.y, lay.mm(1.2), src_h), QColor(0, 0, 0))
+    painter.save()
+    painter.translate(0, placed.y - placed.src_top)
+    block.doc.drawContents(painter, QRectF(0, placed.src_top, width, src_h))
+    painter.restore()
+    if placed.rules:
+        painter.setPen(pen)
+        painter.drawLine(QPointF(0, placed.y), QPointF(width, placed.y))
+        painter.drawLine(QPointF(0, placed.y + src_h), QPointF(width, placed.y + src_h))
+
+
+_app: QCoreApplication | None = None
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """Text layout needs a QGuiApplication; a scheduled job has none, and may have no
+    display either, so it gets an offscreen one and nothing is ever shown. It is a
+    QApplication, so that a process which later opens a window (a test run, the desk
+    printing before its first window) can still make widgets: Qt allows one application
+    object per process, and widgets refuse a plain QGuiApplication."""
+    global _app
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError("a report needs a QGuiApplication, not a QCoreApplication")
+        return existing
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication(["mscc-desk"])
+    return _app
+
+
+def body_span(
+    lay: PageLayout, header: QTextDocument, footer_probe: QTextDocument, height: float
+) -> tuple[float, float]:
+    """Where the body of every page starts and ends, between the header and the footer."""
+    top = header.size().height() + lay.mm(GAP_MM)
+    bottom = height - footer_probe.size().height() - lay.mm(GAP_MM)
+    return top, bottom
+
+
+def paint_pages(
+    device: QPagedPaintDevice,
+    lay: PageLayout,
+    header: QTextDocument,
+    footer: Callable[[int, int], QTextDocument],
+    pages: list[Page],
+    height: float,
+) -> int:
+    """Draw the pages: the header and a heavy rule, the placed parts, a heavy rule and the
+    footer of page N of M. Returns the number of pages."""
+    width = lay.width
+    thin = QPen(QColor(0, 0, 0))
+    thin.setWidthF(lay.mm(0.25))
+    heavy = QPen(QColor(0, 0, 0))
+    heavy.setWidthF(lay.mm(0.5))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start drawing on the printer or PDF file")
+    try:
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not device.newPage():
+                raise OSError("the printer or PDF file refused a new page")
+            header.drawContents(painter)
+            painter.setPen(heavy)
+            rule_y = header.size().height() + lay.mm(GAP_MM) / 2
+            painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+            for placed in page.placed:
+                draw_block(painter, placed, width, thin, lay)
+            foot = footer(number, len(pages))
+            footer_top = height - foot.size().height()
+            painter.setPen(heavy)
+            painter.drawLine(
+                QPointF(0, footer_top - lay.mm(GAP_MM) / 2),
+                QPointF(width, footer_top - lay.mm(GAP_MM) / 2),
+            )
+            painter.save()
+            painter.translate(0, footer_top)
+            foot.drawContents(painter)
+            painter.restore()
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def write_pdf(
+    out: Path,
+    layout: QPageLayout,
+    title: str,
+    paint: Callable[[QPdfWriter], T],
+    before_replace: Callable[[T], None] | None = None,
+) -> T:
+    """Paint a PDF beside `out` and rename it into place; `before_replace(result)` (an
+    audit record) runs before the rename: if it refuses, no file is left."""
+    ensure_gui_application()
+    with replaced_whole(out) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(layout)
+        writer.setTitle(title)
+        writer.setCreator("MSCC Desk")
+        result = paint(writer)
+        del writer  # flushes and closes the file
+        if before_replace is not None:
+            before_replace(result)
+    return result
