@@ -238,8 +238,11 @@ class AlertController(QObject):
         with self._arm_lock:
             if self._stopping:
                 return
+            # Forced past the wait after a failure: an attempt that was already failing
+            # with the old settings may set that wait again just after this clears it.
             scheduler.add_job(
                 self._backup,
+                kwargs={"force": True},
                 id="backup",
                 name="backup check",
                 replace_existing=True,
@@ -332,13 +335,14 @@ class AlertController(QObject):
 
     # --- Worker side ---------------------------------------------------------------------
 
-    def _backup(self) -> Path | None:
-        """The backup job (backup worker): write one if due; report, never raise."""
+    def _backup(self, force: bool = False) -> Path | None:
+        """The backup job (backup worker): write one if due; report, never raise. After a
+        failure the next try waits `BACKUP_RETRY`, unless forced (settings were saved)."""
         if self._stopping:
             return None
         now = self.ctx.clock.now()
         retry_at = self._backup_retry_at
-        if retry_at is not None and now < retry_at:
+        if not force and retry_at is not None and now < retry_at:
             return None
         try:
             written = scheduled_backup(self.ctx.db, now)
