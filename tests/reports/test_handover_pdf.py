@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
+from mscc_desk.domain.resources import resource_path
 from mscc_desk.reports.handover import (
     BODY_PT,
     MARKING,
@@ -273,7 +274,7 @@ def test_shift_from_london_time(at: datetime, expected: str) -> None:
 
 
 def test_text_is_never_below_9_points() -> None:
-    css = (ROOT / "resources" / "reports" / "handover.css").read_text(encoding="utf-8")
+    css = resource_path("reports", "handover.css").read_text(encoding="utf-8")
     sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", css)]
     assert sizes and min(sizes) >= 9
     assert BODY_PT >= 9
