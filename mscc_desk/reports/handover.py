@@ -60,9 +60,10 @@ from ..store.handover import (
     short_time,
 )
 from ..store.users import display_name_of
+from ..version import version_line
+from .page_furniture import MARKING, footer_html
 
 NBSP = "\u00a0"
-MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
 DAY_STARTS, NIGHT_STARTS = 8, 20  # hours, Europe/London
 PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
 MARGIN_MM = 8.0  # inside what office printers reach; every millimetre is a line of text
@@ -508,14 +509,6 @@ def header_html(sheet: HandoverSheet) -> str:
     )
 
 
-def footer_html(page: int, pages: int) -> str:
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td class="marking">{_e(MARKING)}</td>'
-        f'<td class="page" align="right">Page {page} of {pages}</td></tr></table>'
-    )
-
-
 def sheet_html(sheet: HandoverSheet) -> str:
     """The whole sheet as one HTML document, for a screen or a plain-text copy."""
     body = [header_html(sheet), "<hr>", changes_html(sheet)]
@@ -876,7 +869,7 @@ def _render(
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(a4_landscape())
         writer.setTitle("MSCC handover")
-        writer.setCreator("MSCC Desk")
+        writer.setCreator(version_line())
         pages = paint_sheet(writer, sheet)
         del writer  # flushes and closes the file
         if before_replace is not None:

@@ -36,6 +36,7 @@ from mscc_desk.store.engine import Database
 from mscc_desk.store.handover import record_handover, set_handover_note
 from mscc_desk.store.models import AuditEvent
 from mscc_desk.store.settings import set_setting
+from mscc_desk.version import version_line
 from tests.reports.handover_helpers import (
     NOW,
     add_case,
@@ -70,11 +71,12 @@ def _flat(text: str) -> str:
 
 
 def check_every_page(pages: list[str]) -> None:
-    """The marking and the page number, on every page, with the right total."""
+    """The marking, the build and the page number, on every page, with the right total."""
     for number, text in enumerate(pages, start=1):
         flat = _flat(text)
         assert "OFFICIAL-SENSITIVE" in flat, f"page {number} lacks the marking"
         assert _flat(MARKING) in flat
+        assert version_line() in flat, f"page {number} lacks the version"
         assert f"Page {number} of {len(pages)}" in flat, f"page {number}: {flat[-200:]}"
 
 

@@ -31,6 +31,7 @@ OTHER_PARTS = {
     "logs",
     "log_events",
     "private_files",
+    "version",
 }
 # Package data, no code: the pathway file, report styles and icons.
 DATA_PARTS = {"resources"}
