@@ -19,7 +19,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# On a fresh Debian/Ubuntu desktop the window needs Qt's X11 libraries: installed here
+# when root or password-less sudo allows, else the one command to run is printed.
 run: $(STAMP)
+	packaging/qt-system-libs.sh $(BIN)/python
 	$(BIN)/mscc-desk
 
 test: $(STAMP)
