@@ -10,7 +10,7 @@ know.
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, metadata, version
 
 DISTRIBUTION = "mscc-desk"
 NOT_INSTALLED = "unknown (not installed)"
@@ -22,6 +22,20 @@ def app_version() -> str:
         return version(DISTRIBUTION)
     except PackageNotFoundError:
         return NOT_INSTALLED
+
+
+def declared_licence() -> str | None:
+    """The licence the package metadata declares (pyproject's `license`), or None when
+    it declares none: the About box says so rather than name a licence nobody chose."""
+    try:
+        meta = metadata(DISTRIBUTION)
+    except PackageNotFoundError:
+        return None
+    for field in ("License-Expression", "License"):
+        value = (meta.get(field) or "").strip()
+        if value and value.upper() != "UNKNOWN":
+            return value
+    return None
 
 
 def version_line() -> str:

@@ -131,8 +131,10 @@ def run(db_target: str | None, smoke: bool) -> int:
 
         setup_logging()  # scrubbed of patient data, rotated, in the user's log folder
 
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ..domain.resources import resource_path
     from ..store.engine import DatabaseError
     from ..store.opening import open_database
     from .context import DeskContext
@@ -144,6 +146,7 @@ def run(db_target: str | None, smoke: bool) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "mscc-desk.png"))))  # every window's
     font = app.font()  # the system's size, never less than a ward PC can be read at
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)

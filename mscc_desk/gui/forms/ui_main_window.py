@@ -59,6 +59,8 @@ class Ui_MainWindow(object):
         self.actionSignOut.setVisible(False)
         self.actionShortcuts = QAction(MainWindow)
         self.actionShortcuts.setObjectName(u"actionShortcuts")
+        self.actionAbout = QAction(MainWindow)
+        self.actionAbout.setObjectName(u"actionAbout")
         self.actionUsers = QAction(MainWindow)
         self.actionUsers.setObjectName(u"actionUsers")
         self.actionUsers.setVisible(False)
@@ -279,6 +281,8 @@ class Ui_MainWindow(object):
         self.menuDesk.addAction(self.actionSettings)
         self.menuDesk.addAction(self.actionUsers)
         self.menuHelp.addAction(self.actionShortcuts)
+        self.menuHelp.addSeparator()
+        self.menuHelp.addAction(self.actionAbout)
 
         self.retranslateUi(MainWindow)
 
@@ -340,6 +344,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionShortcuts.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
 #endif // QT_CONFIG(shortcut)
+        self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&About MSCC Desk\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionAbout.setToolTip(QCoreApplication.translate("MainWindow", u"The version, the pathway, the database in use and the licence", None))
+#endif // QT_CONFIG(tooltip)
         self.actionUsers.setText(QCoreApplication.translate("MainWindow", u"&Users\u2026", None))
         self.userCaption.setText(QCoreApplication.translate("MainWindow", u"At the &desk:", None))
 #if QT_CONFIG(tooltip)

@@ -97,7 +97,12 @@ def test_after_a_save_enter_opens_the_case_just_saved(qtbot: QtBot, desk: Desk) 
 
 def test_after_closing_any_window_the_board_has_the_keyboard(qtbot: QtBot, desk: Desk) -> None:
     main = desk.window
-    for open_window in (main.open_handover, main.open_settings, main.show_shortcuts):
+    for open_window in (
+        main.open_handover,
+        main.open_settings,
+        main.show_shortcuts,
+        main.show_about,
+    ):
         window = open_window()
         qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         window.close()
