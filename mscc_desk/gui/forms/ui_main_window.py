@@ -361,7 +361,7 @@ class Ui_MainWindow(object):
         self.coordinatorLabel.setToolTip(QCoreApplication.translate("MainWindow", u"Who holds the MSCC coordinator role now", None))
 #endif // QT_CONFIG(tooltip)
         self.coordinatorLabel.setText(QCoreApplication.translate("MainWindow", u"not set", None))
-        self.changeCoordinatorButton.setText(QCoreApplication.translate("MainWindow", u"C&hange\u2026", None))
+        self.changeCoordinatorButton.setText(QCoreApplication.translate("MainWindow", u"Chan&ge\u2026", None))
 #if QT_CONFIG(tooltip)
         self.changeCoordinatorButton.setToolTip(QCoreApplication.translate("MainWindow", u"Hand the coordinator role to someone else", None))
 #endif // QT_CONFIG(tooltip)
