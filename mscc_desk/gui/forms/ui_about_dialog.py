@@ -23,7 +23,7 @@ class Ui_AboutDialog(object):
     def setupUi(self, AboutDialog):
         if not AboutDialog.objectName():
             AboutDialog.setObjectName(u"AboutDialog")
-        AboutDialog.resize(640, 420)
+        AboutDialog.resize(680, 330)
         AboutDialog.setModal(False)
         self.layout = QVBoxLayout(AboutDialog)
         self.layout.setObjectName(u"layout")
