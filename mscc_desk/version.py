@@ -32,9 +32,10 @@ def declared_licence() -> str | None:
     except PackageNotFoundError:
         return None
     for field in ("License-Expression", "License"):
-        value = (meta.get(field) or "").strip()
-        if value and value.upper() != "UNKNOWN":
-            return value
+        for value in meta.get_all(field) or []:
+            text = str(value).strip()
+            if text and text.upper() != "UNKNOWN":
+                return text
     return None
 
 
