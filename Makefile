@@ -25,8 +25,10 @@ run: $(STAMP)
 	packaging/qt-system-libs.sh $(BIN)/python
 	$(BIN)/mscc-desk
 
+# The suite runs on every core (pytest-xdist): most of its time is real processes, real
+# databases and real PDFs waiting on one another, not one core's arithmetic.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 	$(BIN)/ruff check mscc_desk tests bench packaging
 	$(BIN)/mypy
 
