@@ -22,6 +22,7 @@ from .domain import limits
 from .domain.errors import InputError
 from .log_events import log_event
 from .private_files import restrict_umask
+from .version import app_version
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 # Commands that set up no log here: `triage` touches nothing on disk, and the window
@@ -64,6 +65,9 @@ def _case_id(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mscc-desk", description="MSCC coordinator's workstation (NICE NG234)")
     _db_option(parser, top=True)
+    parser.add_argument(
+        "--version", action="store_true", help="print the version and the pathway's, and exit"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("gui", help="the workstation window (the default)")
@@ -196,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "?"
     try:
         args = build_parser().parse_args(args_list)
+        if args.version:
+            print(version_text())
+            return EXIT_OK
         if args.command is None:  # `mscc-desk` alone opens the window
             args.command, args.smoke = "gui", False
         command = args.command
@@ -218,6 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         log_event(log, "cli.failed", level=logging.ERROR, command=command, error=type(exc).__name__)
         return _fail(EXIT_FAILURE, f"error: {_one_line(exc)}")
+
+
+def version_text() -> str:
+    """`mscc-desk 0.1.0 (pathway ng234-2023.3)`: what IT asks a ward PC first."""
+    from .domain.pathway import default_pathway
+
+    return f"mscc-desk {app_version()} (pathway {default_pathway().version})"
 
 
 def _fail(code: int, message: str) -> int:

@@ -45,6 +45,7 @@ from platformdirs import user_log_path
 
 from .log_events import PII_FIELDS, REDACTED, log_event
 from .private_files import open_private, private_dir, tighten, tighten_dir
+from .version import app_version
 
 APP_NAME = "mscc-desk"
 LOG_FILE = "mscc-desk.log"
@@ -300,6 +301,13 @@ def setup_logging(
     keep_log_folder_private(folder, own=log_dir is None)
     if excepthook:
         install_excepthook(folder)
+    # Which build wrote what follows: a support ticket's log names it in its first lines.
+    log_event(
+        logging.getLogger(__name__),
+        "app.started",
+        version=app_version(),
+        bundle=bool(getattr(sys, "frozen", False)),
+    )
     return path
 
 

@@ -1,4 +1,4 @@
-"""The pathway definition, loaded from `resources/pathway/*.toml`.
+"""The pathway definition, loaded from `mscc_desk/resources/pathway/*.toml`.
 
 The clinical rules live in data so that every rule carries its reference, a trust can
 change a local policy without touching code, and each case can record the version it

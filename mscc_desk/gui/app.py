@@ -39,17 +39,41 @@ def display_missing(env: dict[str, str] | None = None) -> bool:
 
 
 def _debian_package(soname: str) -> str:
-    """`libxcb-icccm.so.4` -> `libxcb-icccm4`, as Debian and Ubuntu name the package."""
+    """`libxcb-icccm.so.4` -> `libxcb-icccm4`, `libEGL.so.1` -> `libegl1`, as Debian and
+    Ubuntu name the package (always in lower case)."""
     base, _, version = soname.partition(".so.")
     version = version.split(".")[0]
-    return f"{base}-{version}" if base[-1:].isdigit() else f"{base}{version}"
+    name = f"{base}-{version}" if base[-1:].isdigit() else f"{base}{version}"
+    return name.lower()
+
+
+def debian_packages(missing: list[str]) -> list[str]:
+    """The packages that hold the missing libraries, for one `apt-get install` line
+    (here and in packaging/qt-system-libs.sh, which `make run` calls)."""
+    return sorted({_debian_package(name) for name in missing})
+
+
+# Libraries Qt opens by name at run time instead of linking them, so `ldd` cannot see
+# them missing: since Qt 6.5 the X11 plugin refuses to load without libxcb-cursor.
+LOADED_AT_RUN_TIME = ("libxcb-cursor.so.0",)
+
+
+def _cannot_load(soname: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return True
+    return False
 
 
 def missing_system_libraries(env: dict[str, str] | None = None) -> list[str]:
     """The system libraries Qt's X11 plugin needs and cannot find.
 
     Without them Qt aborts the process with a message about "platform plugins" that
-    tells a ward IT team nothing; `ldd` names the libraries before Qt is loaded.
+    tells a ward IT team nothing; `ldd` names the linked libraries before Qt is loaded,
+    and the dynamic loader is asked for the ones Qt opens itself.
     """
     env = dict(os.environ) if env is None else env
     if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
@@ -75,11 +99,17 @@ def missing_system_libraries(env: dict[str, str] | None = None) -> list[str]:
         for line in result.stdout.splitlines():
             if "=> not found" in line:
                 missing.add(line.split("=>")[0].strip())
+    if files[0].exists():  # Qt looks beside its own libraries first (the bundle puts it there)
+        missing.update(
+            name
+            for name in LOADED_AT_RUN_TIME
+            if not (qt / "lib" / name).exists() and _cannot_load(name)
+        )
     return sorted(missing)
 
 
 def missing_libraries_message(missing: list[str]) -> str:
-    packages = " ".join(_debian_package(name) for name in missing)
+    packages = " ".join(debian_packages(missing))
     return (
         f"mscc-desk: the window cannot open: Qt needs system libraries that are missing "
         f"({', '.join(missing)}). Install them (Debian/Ubuntu: `sudo apt install {packages}`) "
@@ -101,8 +131,10 @@ def run(db_target: str | None, smoke: bool) -> int:
 
         setup_logging()  # scrubbed of patient data, rotated, in the user's log folder
 
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ..domain.resources import resource_path
     from ..store.engine import DatabaseError
     from ..store.opening import open_database
     from .context import DeskContext
@@ -114,6 +146,7 @@ def run(db_target: str | None, smoke: bool) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "mscc-desk.png"))))  # every window's
     font = app.font()  # the system's size, never less than a ward PC can be read at
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)

@@ -54,10 +54,12 @@ from ..store.handover import (
 from ..store.users import display_name_of
 from .pages import (
     BODY_PT,
+    MARKING,
     Block,
     PageLayout,
     body_span,
     ensure_gui_application,
+    footer_html,
     paginate,
     paint_pages,
     report_font,
@@ -65,7 +67,6 @@ from .pages import (
 )
 
 NBSP = "\u00a0"
-MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
 DAY_STARTS, NIGHT_STARTS = 8, 20  # hours, Europe/London
 MARGIN_MM = 8.0  # inside what office printers reach; every millimetre is a line of text
 # The case table: one row per case, read left to right from how urgent it is to what is
@@ -503,14 +504,6 @@ def header_html(sheet: HandoverSheet) -> str:
         f'<tr><td class="meta">Coordinator now: <b>{_e(coordinator)}</b></td>'
         f'<td class="meta" align="right">Printed {_e(format_london(sheet.printed_at))} by '
         f"<b>{_e(sheet.printed_by)}</b>; times left are as at printing</td></tr></table>"
-    )
-
-
-def footer_html(page: int, pages: int) -> str:
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td class="marking">{_e(MARKING)}</td>'
-        f'<td class="page" align="right">Page {page} of {pages}</td></tr></table>'
     )
 
 

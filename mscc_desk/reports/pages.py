@@ -6,10 +6,16 @@ on pages, keeping each whole unless it is taller than a page (then it is cut bet
 lines of text); `paint_pages` draws every page with its header, its footer ("Page N of
 M") and the rules between them; `write_pdf` writes a PDF beside its target and renames
 it into place, so a failure never leaves half a report where a printer would pick it up.
+
+Every page's footer is `footer_html`: the report's protective marking, the build that
+drew it and the page number, so a page found on its own in a ward office says what it
+holds, how to dispose of it, which version of MSCC Desk printed it and where it belongs
+in the set (styled by the report's sheet: `td.marking`, `td.build`, `td.page`).
 """
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from collections.abc import Callable
@@ -31,6 +37,7 @@ from PySide6.QtGui import (
 )
 
 from ..private_files import replaced_whole
+from ..version import version_line
 
 PDF_DPI = 1200  # as a high-resolution printer: the PDF breaks its pages where paper does
 GAP_MM = 3.0
@@ -38,6 +45,7 @@ FONT_FAMILIES = ["DejaVu Sans Condensed", "Segoe UI", "Arial", "Liberation Sans"
 BODY_PT = 9.0  # the least a tired reader should be given; headings are larger
 SHADE = QColor(224, 224, 224)  # light enough to read through, on any printer
 T = TypeVar("T")
+MARKING = "OFFICIAL-SENSITIVE: contains personal information — dispose of as confidential waste"
 
 
 def report_font() -> QFont:
@@ -282,6 +290,16 @@ def paint_pages(
     return len(pages)
 
 
+def footer_html(page: int, pages: int, marking: str = MARKING) -> str:
+    """One footer row for page `page` of `pages`; lay it out at the page's width."""
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td class="marking">{html.escape(marking, quote=False)}</td>'
+        f'<td class="build" align="center">{html.escape(version_line(), quote=False)}</td>'
+        f'<td class="page" align="right">Page {page} of {pages}</td></tr></table>'
+    )
+
+
 def write_pdf(
     out: Path,
     layout: QPageLayout,
@@ -297,7 +315,7 @@ def write_pdf(
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(layout)
         writer.setTitle(title)
-        writer.setCreator("MSCC Desk")
+        writer.setCreator(version_line())
         result = paint(writer)
         del writer  # flushes and closes the file
         if before_replace is not None:

@@ -43,6 +43,7 @@ from .pages import (
     PageLayout,
     body_span,
     ensure_gui_application,
+    footer_html,
     paginate,
     paint_pages,
     write_pdf,
@@ -121,14 +122,6 @@ def header_html(report: AuditReport) -> str:
         f"{_e(a.period.end.strftime('%d %b %Y'))}; pathway {_e(a.definitions.pathway_version)}"
         f'</td><td class="meta" align="right">Prepared {_e(format_london(report.prepared_at))}'
         f" by <b>{_e(report.prepared_by)}</b></td></tr></table>"
-    )
-
-
-def footer_html(page: int, pages: int) -> str:
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td class="marking">{_e(MARKING)}</td>'
-        f'<td class="page" align="right">Page {page} of {pages}</td></tr></table>'
     )
 
 
@@ -367,11 +360,11 @@ def paint_report(device: QPagedPaintDevice, report: AuditReport) -> int:
         return doc
 
     header = lay.document(header_html(report))
-    top, bottom = body_span(lay, header, lay.document(footer_html(999, 999)), height)
+    top, bottom = body_span(lay, header, lay.document(footer_html(999, 999, MARKING)), height)
     blocks = [Block(document(part)) for part in sections_html(report)]
     pages = paginate(blocks, Block(lay.document("")), top, bottom, lay.document)
     return paint_pages(
-        device, lay, header, lambda n, m: lay.document(footer_html(n, m)), pages, height
+        device, lay, header, lambda n, m: lay.document(footer_html(n, m, MARKING)), pages, height
     )
 
 

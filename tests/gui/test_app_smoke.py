@@ -104,13 +104,25 @@ def test_no_sub_command_and_gui_route_to_the_window(monkeypatch: pytest.MonkeyPa
     assert calls == [(None, False), ("x.sqlite3", False), ("y.sqlite3", True)]
 
 
-def test_missing_system_libraries_are_named_before_qt_aborts() -> None:
+def test_missing_system_libraries_are_named_before_qt_aborts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from mscc_desk.gui import app
 
     message = app.missing_libraries_message(["libxcb-cursor.so.0", "libxcb-icccm.so.4"])
     assert "libxcb-icccm.so.4" in message
     assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in message
     assert app._debian_package("libxkbcommon-x11.so.0") == "libxkbcommon-x11-0"
+    assert app.debian_packages(["libEGL.so.1", "libX11-xcb.so.1", "libxcb-cursor.so.0"]) == [
+        "libegl1",
+        "libx11-xcb1",
+        "libxcb-cursor0",
+    ]
+    # A library Qt opens by name (not linked, so ldd cannot see it) is asked of the loader.
+    assert "libc.so.6" not in app.missing_system_libraries({"DISPLAY": ":0"})
+    monkeypatch.setattr(app, "LOADED_AT_RUN_TIME", ("libc.so.6", "libmscc-no-such.so.0"))
+    assert "libmscc-no-such.so.0" in app.missing_system_libraries({"DISPLAY": ":0"})
+    assert "libc.so.6" not in app.missing_system_libraries({"DISPLAY": ":0"})
     # Not asked on a headless platform or under Wayland: the X11 plugin is not used.
     assert app.missing_system_libraries({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}) == []
     assert app.missing_system_libraries({"WAYLAND_DISPLAY": "wayland-0"}) == []

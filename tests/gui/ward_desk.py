@@ -118,6 +118,7 @@ def every_window(desk: Desk) -> Iterator[tuple[str, QWidget]]:
     yield "settings", main.open_settings()
     yield "users", open_user_admin(desk.session, main)
     yield "keyboard shortcuts", main.show_shortcuts()
+    yield "about", main.show_about()
     alert_panel = main.alert_panel
     assert alert_panel is not None
     alert_panel.select(0)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.errors import InputError
+from mscc_desk.domain.resources import resource_path
 from mscc_desk.reports.handover import (
     BODY_PT,
     MARKING,
@@ -35,6 +36,7 @@ from mscc_desk.store.engine import Database
 from mscc_desk.store.handover import record_handover, set_handover_note
 from mscc_desk.store.models import AuditEvent
 from mscc_desk.store.settings import set_setting
+from mscc_desk.version import version_line
 from tests.reports.handover_helpers import (
     NOW,
     add_case,
@@ -69,11 +71,12 @@ def _flat(text: str) -> str:
 
 
 def check_every_page(pages: list[str]) -> None:
-    """The marking and the page number, on every page, with the right total."""
+    """The marking, the build and the page number, on every page, with the right total."""
     for number, text in enumerate(pages, start=1):
         flat = _flat(text)
         assert "OFFICIAL-SENSITIVE" in flat, f"page {number} lacks the marking"
         assert _flat(MARKING) in flat
+        assert version_line() in flat, f"page {number} lacks the version"
         assert f"Page {number} of {len(pages)}" in flat, f"page {number}: {flat[-200:]}"
 
 
@@ -273,7 +276,7 @@ def test_shift_from_london_time(at: datetime, expected: str) -> None:
 
 
 def test_text_is_never_below_9_points() -> None:
-    css = (ROOT / "resources" / "reports" / "handover.css").read_text(encoding="utf-8")
+    css = resource_path("reports", "handover.css").read_text(encoding="utf-8")
     sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", css)]
     assert sizes and min(sizes) >= 9
     assert BODY_PT >= 9

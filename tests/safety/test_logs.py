@@ -23,6 +23,7 @@ from mscc_desk.logs import (
     setup_logging,
 )
 from mscc_desk.store.board import display_name
+from mscc_desk.version import app_version
 
 PACKAGE = Path(logs.__file__).resolve().parent
 
@@ -106,6 +107,13 @@ def test_file_log_is_scrubbed_and_rotates(tmp_path: Path, restore_logging: None)
     files = sorted(p.name for p in path.parent.glob("mscc-desk.log*"))
     assert 2 <= len(files) <= 1 + logs.BACKUP_COUNT
     assert all(p.stat().st_size <= logs.MAX_BYTES + 2000 for p in path.parent.glob("*.log*"))
+
+
+def test_the_log_names_the_version_at_start(tmp_path: Path, restore_logging: None) -> None:
+    path = setup_logging(tmp_path, excepthook=False)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert f"app.started version={app_version()} bundle=false" in path.read_text("utf-8")
 
 
 def test_setup_twice_does_not_duplicate_lines(tmp_path: Path, restore_logging: None) -> None:

@@ -16,10 +16,11 @@ from mscc_desk.domain.pathway import (
     Rule,
     load_pathway,
 )
-from mscc_desk.domain.resources import PROJECT_ROOT, resource_path
+from mscc_desk.domain.resources import package_dir, resource_path
 
 SHIPPED = resource_path("pathway", "ng234.toml")
-PACKAGE = PROJECT_ROOT / "mscc_desk"
+PACKAGE = package_dir()
+PROJECT_ROOT = PACKAGE.parent
 
 
 def all_rules(p: Pathway) -> tuple[Rule | ClockRule | ChecklistRule, ...]:

@@ -16,6 +16,7 @@ from mscc_desk.domain.audit_period import Period, parse_period
 from mscc_desk.domain.errors import InputError
 from mscc_desk.domain.measures import default_definitions, load_definitions
 from mscc_desk.domain.pathway import PathwayError, default_pathway
+from mscc_desk.domain.resources import resource_path
 from mscc_desk.domain.service_audit import (
     QUINTILES,
     AuditCase,
@@ -216,7 +217,7 @@ def test_the_period_is_london_days_and_bad_dates_name_the_flag() -> None:
 
 
 def test_a_measure_that_names_an_unknown_field_is_refused(tmp_path: Path) -> None:
-    source = Path(__file__).resolve().parents[2] / "resources" / "pathway" / "ng234.toml"
+    source = resource_path("pathway", "ng234.toml")
     broken = tmp_path / "p.toml"
     broken.write_text(
         source.read_text(encoding="utf-8").replace(

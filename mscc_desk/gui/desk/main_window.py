@@ -51,6 +51,7 @@ from ..settings.dialog import SettingsDialog
 from ..shortcuts import BOARD_KEYS, ShortcutsDialog, action_rows
 from ..widgets.urgency import category_icon
 from ..windows import alive, bring_to_front
+from .about import AboutDialog, database_in_use
 from .alert_panel import AlertPanel
 from .board_loader import BoardLoader, BoardSnapshot
 from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._audit: AuditWindow | None = None
         self._settings: SettingsDialog | None = None
         self._shortcuts: ShortcutsDialog | None = None
+        self._about: AboutDialog | None = None
         self._openers: dict[int, QWidget] = {}  # window -> the window it was opened from
         self._intakes: list[QWidget] = []
         self._fitted = False
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         ui.actionAudit.triggered.connect(self.open_audit)
         ui.actionSettings.triggered.connect(self.open_settings)
         ui.actionShortcuts.triggered.connect(self.show_shortcuts)
+        ui.actionAbout.triggered.connect(self.show_about)
         ctx = self.ctx
         ctx.data_changed.connect(self._show_coordinator)  # a hand-over changes the header
         for action in (ui.actionRefresh, ui.actionFind, ui.actionOpenCase):
@@ -213,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _setup_status_bar(self) -> None:
         self._count_label = QLabel()
-        self._db_label = QLabel(f"Database: {self._db_location()}")
+        self._db_label = QLabel(f"Database: {database_in_use(self.ctx.db.url)}")
         self._db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._db_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addWidget(self._count_label, 1)
@@ -222,12 +225,6 @@ class MainWindow(QMainWindow):
         self._backup_label.hide()
         self.statusBar().addWidget(self._backup_label)
         self.statusBar().addPermanentWidget(self._db_label)
-
-    def _db_location(self) -> str:
-        url = self.ctx.db.url
-        if url.get_backend_name() == "sqlite":
-            return str(url.database or "(memory)")
-        return url.render_as_string(hide_password=True)
 
     # --- the board ---------------------------------------------------------------
 
@@ -442,6 +439,16 @@ class MainWindow(QMainWindow):
             dialog = ShortcutsDialog(desk, board, self)
             self._return_here_after(dialog)
             self._shortcuts = dialog
+        bring_to_front(dialog)
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        """Help -> About: the version, the pathway, the database in use, the licence."""
+        dialog = self._about
+        if dialog is None or not alive(dialog):
+            dialog = AboutDialog(self.ctx.db.url, self.ctx.pathway, self)
+            self._return_here_after(dialog)
+            self._about = dialog
         bring_to_front(dialog)
         return dialog
 

@@ -9,14 +9,16 @@ works in the main window fails here when pressed in another.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from mscc_desk.gui.case.view import CaseView
+from mscc_desk.gui.desk.about import AboutDialog
 from mscc_desk.gui.handover.view import HandoverView
 from mscc_desk.gui.intake.window import IntakeWindow
 from mscc_desk.gui.look import RING_ON_LIGHT, apply_desk_look
 from mscc_desk.gui.shortcuts import ShortcutsDialog
+from mscc_desk.version import app_version
 from tests.gui.ward_desk import ADMIN, ADMIN_PW, Desk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -97,7 +99,12 @@ def test_after_a_save_enter_opens_the_case_just_saved(qtbot: QtBot, desk: Desk) 
 
 def test_after_closing_any_window_the_board_has_the_keyboard(qtbot: QtBot, desk: Desk) -> None:
     main = desk.window
-    for open_window in (main.open_handover, main.open_settings, main.show_shortcuts):
+    for open_window in (
+        main.open_handover,
+        main.open_settings,
+        main.show_shortcuts,
+        main.show_about,
+    ):
         window = open_window()
         qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         window.close()
@@ -238,3 +245,42 @@ def test_alt_f_opens_the_file_menu_and_alt_i_the_find_box(qtbot: QtBot, desk: De
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
     assert QApplication.activePopupWidget() is main.ui.menuFile
     main.ui.menuFile.close()
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single `&` (Alt+letter), or None."""
+    at = text.replace("&&", "").find("&")
+    clean = text.replace("&&", "")
+    return clean[at + 1].lower() if 0 <= at < len(clean) - 1 else None
+
+
+def test_every_alt_letter_of_the_desk_means_one_thing(desk: Desk) -> None:
+    """Two controls with one Alt+letter make the key land on whichever Qt picks first:
+    Alt+H took the keyboard to the header's Change… button instead of the Help menu."""
+    main = desk.window
+    owners: dict[str, list[str]] = {}
+    texts = [action.text() for action in main.menuBar().actions()]
+    texts += [b.text() for b in main.findChildren(QAbstractButton) if b.isVisibleTo(main)]
+    texts += [
+        label.text()
+        for label in main.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(main)
+    ]
+    for text in texts:
+        letter = _mnemonic(text)
+        if letter:
+            owners.setdefault(letter, []).append(text)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_alt_h_then_a_opens_about(qtbot: QtBot, desk: Desk) -> None:
+    main = desk.window
+    qtbot.waitUntil(lambda: board_ready(desk), timeout=3000)
+    press(qtbot, main, "h", ALT)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is main.ui.menuHelp, timeout=3000)
+    qtbot.keyClick(main.ui.menuHelp, "a")
+    qtbot.waitUntil(lambda: active(AboutDialog) is not None, timeout=3000)
+    about = active(AboutDialog)
+    assert isinstance(about, AboutDialog) and app_version() in about.text()
+    about.close()
+    qtbot.waitUntil(lambda: board_ready(desk), timeout=3000)
