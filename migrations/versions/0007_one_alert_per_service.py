@@ -42,7 +42,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from mscc_desk.store.audit import chain_digest, lock_chain
+from mscc_desk.store.audit import append_event
 from mscc_desk.store.row_digests import digests_of, readable_table
 
 revision = "0007"
@@ -162,21 +162,4 @@ def _fold(
 
 
 def _record(conn: sa.Connection, detail: dict[str, Any], rows: dict[str, Any]) -> None:
-    """One chained audit event, written as `store.audit.write_baseline` writes one."""
-    events = readable_table(conn, "audit_event")
-    lock_chain(conn)
-    prev = conn.scalar(sa.select(events.c.hash).order_by(events.c.id.desc()).limit(1))
-    at = datetime.now(UTC)
-    digest = chain_digest(
-        prev, at=at, user_id=None, case_id=None, action=MERGED_ACTION, detail=detail, rows=rows
-    )
-    conn.execute(
-        sa.insert(events).values(
-            at=at,
-            action=MERGED_ACTION,
-            detail=detail,
-            prev_hash=prev,
-            hash=digest,
-            row_digests=rows,
-        )
-    )
+    append_event(conn, at=datetime.now(UTC), action=MERGED_ACTION, detail=detail, rows=rows)

@@ -145,7 +145,8 @@ def test_upgrading_merges_alerts_two_desks_raised_twice(db: Database) -> None:
     clock = FakeClock(T0)
     filled = fill(db, clock)
     _downgrade(db, "0004")
-    alert = readable_table(db.engine.connect(), "alert")
+    with db.engine.connect() as conn:
+        alert = readable_table(conn, "alert")
     with db.read_session() as session:
         acked = session.execute(
             select(alert.c.deadline_id, alert.c.stage, alert.c.acknowledged_by_id).where(
