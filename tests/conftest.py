@@ -25,16 +25,31 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """One server per run; CI must test PostgreSQL, a laptop without it may skip."""
+def _server() -> PgServer:
+    """A new server; CI must test PostgreSQL, a laptop without it may skip."""
     try:
-        server = start_server()
+        return start_server()
     except PgUnavailable as exc:
         reason = f"PostgreSQL test server unavailable: {exc}"
         if _in_ci():
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One server per run, shared by every test that only needs a fresh database."""
+    server = _server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def own_pg_server() -> Iterator[PgServer]:
+    """A server of the test's own, for a test that stops it or changes its settings."""
+    server = _server()
     try:
         yield server
     finally:
