@@ -3,6 +3,7 @@
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,35 +26,34 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
 
 
-def _server() -> PgServer:
-    """A new server; CI must test PostgreSQL, a laptop without it may skip."""
+@contextmanager
+def _running_server() -> Iterator[PgServer]:
+    """A new server, stopped after; CI must test PostgreSQL, a laptop without it may skip."""
     try:
-        return start_server()
+        server = start_server()
     except PgUnavailable as exc:
         reason = f"PostgreSQL test server unavailable: {exc}"
         if _in_ci():
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """One server per run, shared by every test that only needs a fresh database."""
-    server = _server()
-    try:
+    with _running_server() as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
 def own_pg_server() -> Iterator[PgServer]:
     """A server of the test's own, for a test that stops it or changes its settings."""
-    server = _server()
-    try:
+    with _running_server() as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
