@@ -6,16 +6,12 @@ server) while this test writes to it as another desk would.
 
 from __future__ import annotations
 
-import json
 import os
-import signal
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
-from queue import Queue
 from typing import Any
 
 import pytest
@@ -24,40 +20,17 @@ from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import alerts
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.opening import open_database
+from tests.json_process import WAIT_S, JsonProcess
 from tests.store.integrity_helpers import T0, call
 
-WAIT_S = 60
+
+def watch(target: str, *extra: str, env: dict[str, str]) -> JsonProcess:
+    argv = [sys.executable, "-m", "mscc_desk", "watch", "--json", "--db", target, *extra]
+    return JsonProcess(argv, env)
 
 
-class Watch:
-    """The `watch` process and the lines it prints, read on a thread of their own."""
-
-    def __init__(self, target: str, *extra: str, env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mscc_desk", "watch", "--json", "--db", target, *extra],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        self.lines: Queue[dict[str, Any]] = Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(json.loads(line))
-
-    def next_of(self, kind: str) -> dict[str, Any]:
-        while True:
-            line = self.lines.get(timeout=WAIT_S)
-            if line["kind"] == kind:
-                return line
-
-    def interrupt(self) -> tuple[int, str]:
-        self.proc.send_signal(signal.SIGINT)
-        _out, err = self.proc.communicate(timeout=WAIT_S)
-        return self.proc.returncode, err
+def of(kind: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda line: bool(line["kind"] == kind)
 
 
 @pytest.fixture
@@ -76,19 +49,20 @@ def test_watch_prints_each_change_and_exits_0_on_ctrl_c(target: str, env: dict[s
     db = open_database(target)
     clock = FakeClock(T0)
     first = record_call(db, call("9434765919"), user="coord", clock=clock).case_id
-    watch = Watch(target, "--after", "0", env=env)
+    watching = watch(target, "--after", "0", env=env)
     try:
-        opened = watch.next_of("case.opened")  # written before the watch started
+        # Written before the watch started: --after 0 reads from the first change.
+        opened = watching.next_where(of("case.opened"), "case.opened")
         assert opened["case_id"] == first
         assert {"at", "kind", "case_id", "event_id", "user"} <= set(opened)
         clock.advance(timedelta(hours=30))
         raised = alerts.raise_alerts(db, clock.now())
-        assert watch.next_of("alert.raised")["case_id"] == first
+        assert watching.next_where(of("alert.raised"), "alert.raised")["case_id"] == first
         alerts.acknowledge(db, raised[-1].alert_id, "registrar", clock.now())
-        acked = watch.next_of("alert.acknowledged")
+        acked = watching.next_where(of("alert.acknowledged"), "alert.acknowledged")
         assert (acked["case_id"], acked["user"]) == (first, "registrar")
     finally:
-        code, err = watch.interrupt()
+        code, err = watching.interrupt()
         db.dispose()
     assert code == 0, err
     assert "Traceback" not in err
