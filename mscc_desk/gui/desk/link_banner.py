@@ -31,6 +31,13 @@ BACK_STYLE = (
 )
 
 
+def first_line(message: str, limit: int = 160) -> str:
+    """The first line of an error, cut to fit a status line: a driver's message may run
+    to several lines, and a label must never widen the window past a ward screen."""
+    line = (message.strip().splitlines() or [""])[0]
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def hhmm(instant: datetime) -> str:
     return f"{london(instant):%H:%M}"
 

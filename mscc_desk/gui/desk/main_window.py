@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QWidget,
 )
 
@@ -64,7 +65,7 @@ from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column
 from .board_view import DeadlineDelegate, EmptyBoardHint, fit_columns
 from .dialogs import CoordinatorDialog, UserPicker
 from .drafts_list import DraftsList
-from .link_banner import LinkBanner
+from .link_banner import LinkBanner, first_line
 from .state import (
     change_coordinator,
     current_coordinator,
@@ -229,11 +230,14 @@ class MainWindow(QMainWindow):
         self._db_label = QLabel(f"Database: {self._db_location()}")
         self._db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._db_label.setContentsMargins(0, 0, 12, 0)
+        # A long message is cut, never allowed to widen the window past a ward screen.
+        self._count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self._count_label, 1)
         self._backup_label = QLabel()
         self._backup_label.setStyleSheet(error_style())
         self._backup_label.hide()
-        self.statusBar().addWidget(self._backup_label)
+        self._backup_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self._backup_label, 1)
         self.statusBar().addPermanentWidget(self._db_label)
 
     def _db_location(self) -> str:
@@ -304,7 +308,17 @@ class MainWindow(QMainWindow):
         )
 
     def _show_failure(self, message: str) -> None:
-        self._count_label.setText(f"Could not load the board: {message}. Press F5 to try again.")
+        """One short line (the banner says when the database is away); the rest in the
+        tooltip, so a driver's long message never widens the window past the screen."""
+        if not self.ctx.reachable:
+            self._count_label.setText(
+                "Board not updated: the database is unreachable (see the banner above)."
+            )
+        else:
+            self._count_label.setText(
+                f"Could not load the board: {first_line(message)}. Press F5 to try again."
+            )
+        self._count_label.setToolTip(message)
 
     def _fit_columns(self) -> None:
         """Fit the columns to the first real rows, then leave them to the user's hand."""
@@ -614,7 +628,8 @@ class MainWindow(QMainWindow):
 
     def _show_backup_failure(self, message: str) -> None:
         """A failed backup stays in sight until one succeeds: it is the desk's safety net."""
-        self._backup_label.setText(f"⚠ Backup failed: {message}")
+        self._backup_label.setText(f"⚠ Backup failed: {first_line(message)}")
+        self._backup_label.setToolTip(message)
         self._backup_label.show()
 
     def _mark_alerted_cases(self) -> None:
@@ -758,6 +773,7 @@ class MainWindow(QMainWindow):
             return
         if self.alerts is not None:
             self.alerts.resync()  # the catch-up of whatever fell due meanwhile
+            self.alerts.backup_soon()  # a backup that failed for the outage is not left
         saved = self.save_kept_drafts()
         self.link_banner.show_back(link, saved)
         self.refresh()

@@ -499,7 +499,11 @@ class IntakeWindow(QWidget):
         if digits == self._looked_up:
             return
         self._looked_up = digits
-        self._match = find_by_nhs_number(self.ctx.db, digits) if digits else None
+        try:
+            self._match = find_by_nhs_number(self.ctx.db, digits) if digits else None
+        except SQLAlchemyError:  # out of reach: the call can still be typed and kept
+            self._looked_up = ""  # looked up again once the database answers
+            self._match = None
         if not self._loading:
             self._details_used = False
         self._show_match()
