@@ -71,9 +71,12 @@ def start_desk(tmp_path: Path) -> Iterator[Callable[[str, str], JsonProcess]]:
 
 
 def test_what_one_desk_does_shows_on_the_other(
-    db_url: str, start_desk: Callable[[str, str], JsonProcess], tmp_path: Path
+    db_url: str,
+    start_desk: Callable[[str, str], JsonProcess],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    os.environ["XDG_DATA_HOME"] = str(tmp_path / "pc-test")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "pc-test"))
     db = open_database(db_url)
     try:
         first = record_call(db, breached_call("Adeyemi"), user="coord_c", clock=SystemClock())
@@ -115,8 +118,12 @@ def test_what_one_desk_does_shows_on_the_other(
 
 @pytest.mark.postgres
 def test_a_call_saved_while_the_server_is_down_is_saved_once_when_it_is_back(
-    own_pg_server: PgServer, start_desk: Callable[[str, str], JsonProcess], tmp_path: Path
+    own_pg_server: PgServer,
+    start_desk: Callable[[str, str], JsonProcess],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "pc-test"))
     url = own_pg_server.url
     open_database(url).dispose()
     desk = start_desk(url, "coord_a")
