@@ -60,5 +60,10 @@ forms: $(STAMP)
 	  $(BIN)/pyside6-uic $$f -o mscc_desk/gui/forms/ui_$$n.py || exit 1; \
 	done
 
+# Speed and latency measurements (not tests: they time real work on this machine).
+bench: $(STAMP)
+	$(BIN)/python bench/change_latency.py
+	$(BIN)/python bench/alert_latency.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

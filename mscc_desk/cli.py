@@ -52,14 +52,23 @@ def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
     )
 
 
-def _case_id(text: str) -> int:
-    """An id the database can hold; anything else is bad input naming `--case`."""
+def _id_argument(text: str, field: str) -> int:
+    """An id the database can hold; anything else is bad input naming `field`."""
     try:
-        return limits.check_id(int(text), "--case")
+        return limits.check_id(int(text), field)
     except InputError as exc:
         raise argparse.ArgumentTypeError(exc.problem) from None
     except ValueError:  # not a number, or more digits than int() converts
         raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+
+
+def _case_id(text: str) -> int:
+    return _id_argument(text, "--case")
+
+
+def _event_id(text: str) -> int:
+    """0 (from the first change) or an event id."""
+    return 0 if text.strip() == "0" else _id_argument(text, "--after")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,6 +177,22 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("name", metavar="NAME", nargs="?")
     q.add_argument("--workstation", metavar="HOST", help="lift the pause on this workstation")
     add_identity_options(q, who="the administrator")
+
+    p = sub.add_parser(
+        "watch", help="one JSON line per change on the service, until interrupted (Ctrl+C)"
+    )
+    _db_option(p)
+    p.add_argument(
+        "--json", action="store_true", required=True, help="print each change as a JSON line"
+    )
+    p.add_argument(
+        "--after",
+        metavar="EVENT_ID",
+        type=_event_id,
+        default=None,
+        help="start after this change's event_id (0: from the first), to resume where an "
+        "earlier watch stopped; default: from now",
+    )
 
     p = sub.add_parser("db", help="database maintenance")
     _db_option(p)
@@ -594,6 +619,55 @@ def _user_unlock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Follow the service as the desks do (`store.changes.follow`), printing each change.
+
+    The database not answering is printed too (`database.unreachable`, then
+    `database.reachable` once it answers and what was missed has been printed), so a
+    wall board or a paging gateway knows when silence means nothing happened and when
+    it means nobody can tell. Ctrl+C ends it with exit 0.
+    """
+    import threading
+
+    from .store.changes import Change, Link, follow
+    from .store.opening import open_database
+
+    db = open_database(args.db, migrate=False)
+    stop = threading.Event()
+    failed: list[BaseException] = []
+
+    def changes(batch: list[Change]) -> None:
+        for change in batch:
+            print(json.dumps(change.to_json(), ensure_ascii=False), flush=True)
+
+    def link(state: Link) -> None:
+        kind = "database.reachable" if state.up else "database.unreachable"
+        line = {"at": state.since.isoformat(), "kind": kind, "case_id": None}
+        if state.error:
+            line["error"] = state.error
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+
+    def run() -> None:
+        try:
+            follow(db, stop, changes, link, after_id=args.after)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            failed.append(exc)
+            stop.set()
+
+    worker = threading.Thread(target=run, name="mscc-watch", daemon=True)
+    worker.start()
+    try:
+        while not stop.wait(0.25):
+            pass
+    except KeyboardInterrupt:
+        stop.set()
+    worker.join(timeout=10)
+    db.dispose()
+    if failed:
+        raise failed[0]
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "triage": cmd_triage,
@@ -604,6 +678,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "imd": cmd_imd,
     "db": cmd_db,
     "user": cmd_user,
+    "watch": cmd_watch,
 }
 
 

@@ -3,6 +3,7 @@
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,9 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """One server per run; CI must test PostgreSQL, a laptop without it may skip."""
+@contextmanager
+def _running_server() -> Iterator[PgServer]:
+    """A new server, stopped after; CI must test PostgreSQL, a laptop without it may skip."""
     try:
         server = start_server()
     except PgUnavailable as exc:
@@ -39,6 +40,20 @@ def pg_server() -> Iterator[PgServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One server per run, shared by every test that only needs a fresh database."""
+    with _running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def own_pg_server() -> Iterator[PgServer]:
+    """A server of the test's own, for a test that stops it or changes its settings."""
+    with _running_server() as server:
+        yield server
 
 
 @pytest.fixture

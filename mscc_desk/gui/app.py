@@ -176,6 +176,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
     """The real desk: one per database and login, with its alert scheduler running."""
     from ..alerts.scheduler import AlertController
     from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance
+    from .desk.live_feed import LiveFeed
     from .desk.main_window import MainWindow
     from .people.session import SessionController
     from .startup import sign_in_at_start
@@ -190,6 +191,8 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
     alerts = AlertController(ctx, backups=True)  # the daily backup runs on the same scheduler
     ctx.data_changed.connect(alerts.resync)
     alerts.start()  # catches up at once on what fell due while the desk was closed
+    feed = LiveFeed(ctx)  # other desks' work, and whether the database answers
+    feed.start()
     session = SessionController(ctx)
     try:
         if not sign_in_at_start(session):  # first-run wizard, or sign-in
@@ -197,6 +200,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
         window = MainWindow(ctx)
         window.attach_alerts(alerts)
         window.attach_session(session)
+        window.save_kept_drafts()  # typed here while the database was away, last time
         guard.activation_requested.connect(lambda: bring_to_front(window))
         fit_to_screen(window)  # the desk fills the screen it opens on, whatever its size
         window.show()
@@ -204,6 +208,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
         return app.exec()
     finally:
         session.shutdown()
+        feed.stop()
         alerts.stop()
         guard.close()
 

@@ -123,24 +123,28 @@ def write_baseline(conn: Connection, *, at: datetime, reason: str) -> int:
     count = sum(len(r) for r in rows.values())
     if not count and not conn.scalar(select(func.count()).select_from(AuditEvent)):
         return 0
+    append_event(
+        conn, at=at, action=BASELINE_ACTION, detail={"reason": reason, "rows": count}, rows=rows
+    )
+    return count
+
+
+def append_event(
+    conn: Connection, *, at: datetime, action: str, detail: dict[str, Any], rows: RowDigests
+) -> None:
+    """Append one event, with the row digests given, on a Core connection: for what a
+    migration writes (no session, no audit capture there)."""
     lock_chain(conn)
     prev = conn.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
-    detail = {"reason": reason, "rows": count}
     digest = chain_digest(
-        prev, at=at, user_id=None, case_id=None, action=BASELINE_ACTION, detail=detail, rows=rows
+        prev, at=at, user_id=None, case_id=None, action=action, detail=detail, rows=rows
     )
     events = model_table("audit_event")
     conn.execute(
         insert(events).values(
-            at=at,
-            action=BASELINE_ACTION,
-            detail=detail,
-            prev_hash=prev,
-            hash=digest,
-            row_digests=rows,
+            at=at, action=action, detail=detail, prev_hash=prev, hash=digest, row_digests=rows
         )
     )
-    return count
 
 
 @dataclass(frozen=True)

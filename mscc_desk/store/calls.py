@@ -8,7 +8,7 @@ refused call writes nothing and an accepted one is never half there.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -54,6 +54,7 @@ class RecordOutcome:
     created_case: bool
     deadlines: tuple[ClockSpec, ...]
     triage: TriageResult
+    already_saved: bool = False  # this call's key was saved before: nothing written now
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,11 +80,15 @@ def record_call(
     clock: Clock | None = None,
     pathway: Pathway | None = None,
     draft_id: int | None = None,
+    client_key: str | None = None,
 ) -> RecordOutcome:
     """Check, triage and write one call; raises InputError (writing nothing) on bad input.
 
     `draft_id` is the draft the call was typed in: it goes in the same transaction, so a
-    call is never both saved and still a draft, nor lost between the two.
+    call is never both saved and still a draft, nor lost between the two. `client_key`
+    is the call's own key, made by the desk when the call was first typed: a call with
+    that key already saved (the network failed after the commit, before its answer
+    came) is returned as it was saved (`already_saved`), and nothing is written twice.
     """
     clock = clock or SystemClock()
     pathway = pathway or default_pathway()
@@ -98,12 +103,21 @@ def record_call(
     def write(session: Session) -> RecordOutcome:
         # Whole, so a retry after another desk won a race writes everything once.
         taken_by = acting_user(session, user, "case.write", now)
-        if case_id is None:
+        saved = _saved_with_key(session, client_key, result)
+        if saved is not None:
+            outcome = saved
+        elif case_id is None:
             outcome = _new_case(session, record, result, taken_by, now, pathway)
         else:
             outcome = _follow_up(session, case_id, record, result, taken_by, now, pathway)
+        if client_key is not None and saved is None:
+            call = session.get(Call, outcome.call_id)
+            assert call is not None  # written just now
+            call.client_key = client_key
         if draft_id is not None:
             session.execute(delete(Draft).where(Draft.id == draft_id))
+        if client_key is not None:
+            session.execute(delete(Draft).where(Draft.client_key == client_key))
         return outcome
 
     return run_unit_of_work(db, write)
@@ -505,6 +519,22 @@ def _apply_management(
             raise InputError(f"management.{exc.field}", exc.problem) from None
         effects += [{"item": rule.key, **e} for e in changed]
     return effects
+
+
+def _saved_with_key(
+    session: Session, client_key: str | None, result: TriageResult
+) -> RecordOutcome | None:
+    """The outcome of the call already saved with this key, if there is one."""
+    if client_key is None:
+        return None
+    call = session.scalar(select(Call).where(Call.client_key == client_key))
+    if call is None:
+        return None
+    case = call.case
+    outcome = _outcome(
+        session, case, case.patient, call, result, created=not call.is_follow_up, escalated=False
+    )
+    return replace(outcome, already_saved=True)
 
 
 def _outcome(

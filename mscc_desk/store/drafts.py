@@ -38,11 +38,19 @@ def save_draft(
     user: str,
     now: datetime,
     case_id: int | None = None,
+    client_key: str | None = None,
 ) -> int:
-    """Create or update a draft; returns its id (a deleted draft is created anew)."""
+    """Create or update a draft; returns its id (a deleted draft is created anew).
+
+    `client_key` is the call's key (`Call.client_key`): a draft with that key is the
+    same draft, even when the desk never heard its id (the network failed as it was
+    first written), so trying again never makes a second one.
+    """
     with db.session() as session:
         owner = acting_user(session, user, "case.write", now)
         draft = session.get(Draft, draft_id) if draft_id is not None else None
+        if draft is None and client_key is not None:
+            draft = session.scalar(select(Draft).where(Draft.client_key == client_key))
         if draft is None:
             draft = Draft(
                 user_id=owner.id,
@@ -51,6 +59,7 @@ def save_draft(
                 summary=summary[:300],
                 created_at=now,
                 updated_at=now,
+                client_key=client_key,
             )
             session.add(draft)
             session.flush()

@@ -41,6 +41,7 @@ from ..private_files import private_file
 ENV_VAR = "MSCC_DESK_DB"
 APP_NAME = "mscc-desk"
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 5
 # The execution option that makes a connection's transactions read-only and deferred.
 READ_ONLY = "mscc_desk_read_only"
 
@@ -90,7 +91,11 @@ def make_engine(target: str | Path) -> Engine:
         # Let SQLAlchemy, not pysqlite, open transactions, so BEGIN IMMEDIATE works.
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    # A server that does not answer (a dropped network sends no reset) is given up on
+    # after seconds, not after the operating system's minutes: the desk then keeps the
+    # typing on the PC and says the database is unreachable (store.changes).
+    args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     event.listen(engine, "begin", _server_begin)
     return engine
 

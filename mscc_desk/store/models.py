@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -192,6 +193,10 @@ class Call(Base):
     referral_source: Mapped[str | None] = mapped_column(String(30))
     notes: Mapped[str | None] = mapped_column(Text)
     is_follow_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Made by the desk when the call is first typed: a save tried again (after the
+    # network came back, or a commit whose answer was lost) finds the call instead of
+    # writing it twice.
+    client_key: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
 
     case: Mapped[Case] = relationship(back_populates="calls")
     taken_by: Mapped[User] = relationship()
@@ -297,10 +302,31 @@ class Deadline(Base):
 
 
 class Alert(Base):
+    """One raise of one stage of one clock, for the whole service.
+
+    The database itself holds "once": a stage's own raise (`reminder` NULL) is unique per
+    deadline, and so is each breach reminder (`reminder` 1, 2, ...), so two desks that
+    raise at the same moment write one row between them (the second insert does nothing).
+    """
+
     __tablename__ = "alert"
+    __table_args__ = (
+        Index(
+            "uq_alert_deadline_id_stage",
+            "deadline_id",
+            "stage",
+            unique=True,
+            sqlite_where=text("reminder IS NULL"),
+            postgresql_where=text("reminder IS NULL"),
+        ),
+        Index("uq_alert_deadline_id_reminder", "deadline_id", "stage", "reminder", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     deadline_id: Mapped[int] = mapped_column(ForeignKey("deadline.id"), index=True)
     stage: Mapped[str] = mapped_column(String(20))
+    # NULL for the stage itself; n for the n-th reminder of an unacknowledged breach. NULL
+    # rather than 0, so that rows written before revision 0007 keep their row digests.
+    reminder: Mapped[int | None] = mapped_column(Integer)
     raised_at: Mapped[datetime]
     acknowledged_at: Mapped[datetime | None]
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
@@ -318,6 +344,9 @@ class Draft(Base):
     summary: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # The call's key (`Call.client_key`): a draft kept on the PC while the database was
+    # unreachable is written here once, however often the desk tries.
+    client_key: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
 
 
 class AuditEvent(Base):

@@ -2,7 +2,8 @@
 
 Opening refuses SQLite on a network share (its locking does not work there), makes the
 database's files private and removes unfinished copies, migrates to head (after a backup
-when the file already holds data), and attaches the audit capture to every session. A
+when the file already holds data), and attaches the audit capture and the change
+announcement (`changes.announce`) to every session. A
 database written by a newer version of the app is refused rather than damaged.
 
 This sits above the engine and the backups: `engine` knows nothing of them, so the
@@ -19,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 from . import witness
 from .audit_capture import install
 from .backup import pre_migration_backup, tidy_at_start
+from .changes import announce
 from .engine import (
     Database,
     check_revision,
@@ -46,6 +48,7 @@ def open_database(target: str | Path | None = None, *, migrate: bool = True) -> 
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     install(sessions)
+    announce(sessions)  # after the capture: its generic event is announced too
     return Database(engine, sessions, engine.url)
 
 

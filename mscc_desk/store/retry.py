@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from .engine import Database
@@ -50,6 +50,18 @@ def is_lost_race(exc: BaseException) -> bool:
         return sqlstate in RETRYABLE_SQLSTATES
     # sqlite3 has no SQLSTATE; its unique violations say so in words.
     return "UNIQUE constraint failed" in str(original)
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """Whether `exc` says the database could not be reached (not that the work is wrong,
+    and not that SQLite is busy): the network dropped, the server is restarting, the
+    file's disk is gone. What was being written is to be kept and tried again later."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(exc, OperationalError | InterfaceError):
+        words = str(exc.orig).lower()
+        return not ("locked" in words or "busy" in words)
+    return False
 
 
 def run_unit_of_work(

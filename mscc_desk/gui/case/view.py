@@ -72,8 +72,9 @@ class CaseView(QWidget):
 
     Signals: `follow_up_requested(case_id)` when the user asks to record a follow-up call
     (the intake form does that, and re-triage with it). The view reloads itself when
-    `ctx.data_changed` fires and polls the database every 30 s for other workstations'
-    changes; it emits `ctx.data_changed` after each of its own writes.
+    `ctx.data_changed` fires, and when the change feed (`ctx.service_changed`) says any
+    desk changed this case; it still polls every 30 s, a safety net under the feed. It
+    emits `ctx.data_changed` after each of its own writes.
     """
 
     follow_up_requested = Signal(int)
@@ -151,6 +152,7 @@ class CaseView(QWidget):
             shortcut.activated.connect(slot)
 
         ctx.data_changed.connect(self._data_changed)
+        ctx.service_changed.connect(self._changed_elsewhere)
         self._countdown = QTimer(self)
         self._countdown.setInterval(COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick)
@@ -514,6 +516,15 @@ class CaseView(QWidget):
         self._countdown.stop()
         self._poll.stop()
         super().hideEvent(event)
+
+    def _changed_elsewhere(self, changes: Sequence[Any]) -> None:
+        """Reload only when a change is about this case (and it really changed)."""
+        if not any(getattr(c, "case_id", None) == self.case_id for c in changes):
+            return
+        if self.isVisible():
+            self._poll_database()
+        else:
+            self._stale = True
 
     def _data_changed(self) -> None:
         """Reload now if on screen; a hidden window reloads when it is shown again."""

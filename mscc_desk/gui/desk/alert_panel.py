@@ -44,6 +44,7 @@ from ..forms.ui_alert_panel import Ui_AlertPanel
 from ..forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
 from ..look import error_style
 from ..windows import alive, bring_to_front
+from .link_banner import first_line
 
 TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute keep it honest
 
@@ -506,7 +507,8 @@ class AlertPanel(QWidget):
 
     def _on_check_failed(self, message: str) -> None:
         label = self.ui.statusLabel
-        label.setText(f"⚠ {message} Trying again every 30 s." if message else "")
+        label.setText(f"⚠ {first_line(message)} Trying again every 30 s." if message else "")
+        label.setToolTip(message)
         label.setVisible(bool(message))
 
     # --- Dialogs -------------------------------------------------------------------------

@@ -7,7 +7,12 @@ pressed in the handover window must hide the handover too). The keyboard comes b
 to the board, on a selected row, after sign-in, after a call is saved and after any
 window of the desk closes, so Down and Enter always do something. The board is loaded
 off the GUI thread and refreshed after every write (`ctx.data_changed`), so a call
-saved in an intake window shows here without anyone asking.
+saved in an intake window shows here without anyone asking; and after every write of
+any other desk of the service, as the change feed hears it (`ctx.service_changed`, from
+`live_feed.LiveFeed`), in place: the selected case and the scroll position stay. The
+60-second reload stays as a safety net (a draft's typing is not announced). When the
+database stops answering, a banner says so at once (`link_banner`); when it answers
+again the alerts are caught up and calls kept on this PC are saved.
 """
 
 from __future__ import annotations
@@ -31,12 +36,16 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QWidget,
 )
 
 from ...alerts.scheduler import AlertController
 from ...domain.clock import format_london, short_london
 from ...domain.deadlines import Stage
+from ...store import offline_drafts
+from ...store.changes import Change, Link
+from ...store.handover import ROLE_CHANGE_ACTIONS
 from ..audit.window import AuditWindow
 from ..case.view import CaseView
 from ..context import DeskContext
@@ -58,6 +67,7 @@ from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column
 from .board_view import DeadlineDelegate, EmptyBoardHint, fit_columns
 from .dialogs import CoordinatorDialog, UserPicker
 from .drafts_list import DraftsList
+from .link_banner import LinkBanner, first_line
 from .state import (
     change_coordinator,
     current_coordinator,
@@ -67,7 +77,7 @@ from .state import (
 )
 
 BOARD_POINT_SIZE = 10.0
-AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
+AUTO_REFRESH_MS = 60_000  # a safety net under the change feed (drafts are not announced)
 CLOCK_MS = 15_000
 _SOMEONE_ELSE = "__someone_else__"
 ALERT_ROWS_MIN, ALERT_ROWS_MAX = 3, 10  # the alert list grows with the alerts, to ten rows
@@ -114,6 +124,7 @@ class MainWindow(QMainWindow):
         self._setup_board()
         self._setup_filters()
         self._setup_actions()
+        self._setup_banner()
         self._setup_status_bar()
 
         self.loader = BoardLoader(ctx.db, ctx.clock, self)
@@ -121,6 +132,8 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._show_failure)
         ctx.data_changed.connect(self.refresh)
         ctx.user_changed.connect(self._user_changed)
+        ctx.service_changed.connect(self._service_changed)
+        ctx.link_changed.connect(self._link_changed)
 
         self._auto_refresh = QTimer(self)
         self._auto_refresh.setInterval(AUTO_REFRESH_MS)
@@ -214,16 +227,23 @@ class MainWindow(QMainWindow):
             ui.actionShortcuts,
         ]
 
+    def _setup_banner(self) -> None:
+        self.link_banner = LinkBanner(self.ui.centralwidget)
+        self.ui.centralLayout.insertWidget(0, self.link_banner)
+
     def _setup_status_bar(self) -> None:
         self._count_label = QLabel()
         self._db_label = QLabel(f"Database: {database_in_use(self.ctx.db.url)}")
         self._db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._db_label.setContentsMargins(0, 0, 12, 0)
+        # A long message is cut, never allowed to widen the window past a ward screen.
+        self._count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self._count_label, 1)
         self._backup_label = QLabel()
         self._backup_label.setStyleSheet(error_style())
         self._backup_label.hide()
-        self.statusBar().addWidget(self._backup_label)
+        self._backup_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self._backup_label, 1)
         self.statusBar().addPermanentWidget(self._db_label)
 
     # --- the board ---------------------------------------------------------------
@@ -288,7 +308,17 @@ class MainWindow(QMainWindow):
         )
 
     def _show_failure(self, message: str) -> None:
-        self._count_label.setText(f"Could not load the board: {message}. Press F5 to try again.")
+        """One short line (the banner says when the database is away); the rest in the
+        tooltip, so a driver's long message never widens the window past the screen."""
+        if not self.ctx.reachable:
+            self._count_label.setText(
+                "Board not updated: the database is unreachable (see the banner above)."
+            )
+        else:
+            self._count_label.setText(
+                f"Could not load the board: {first_line(message)}. Press F5 to try again."
+            )
+        self._count_label.setToolTip(message)
 
     def _fit_columns(self) -> None:
         """Fit the columns to the first real rows, then leave them to the user's hand."""
@@ -625,7 +655,8 @@ class MainWindow(QMainWindow):
 
     def _show_backup_failure(self, message: str) -> None:
         """A failed backup stays in sight until one succeeds: it is the desk's safety net."""
-        self._backup_label.setText(f"⚠ Backup failed: {message}")
+        self._backup_label.setText(f"⚠ Backup failed: {first_line(message)}")
+        self._backup_label.setToolTip(message)
         self._backup_label.show()
 
     def _mark_alerted_cases(self) -> None:
@@ -752,6 +783,46 @@ class MainWindow(QMainWindow):
         if changed:
             self.ctx.data_changed.emit()
         return changed
+
+    # --- the other desks of the service ------------------------------------------------
+
+    def _service_changed(self, changes: list[Change]) -> None:
+        """Another desk (or this one) wrote: the board, header and alerts follow."""
+        self.refresh()
+        if any(c.kind in ROLE_CHANGE_ACTIONS for c in changes):
+            self._show_coordinator()
+        if self.alerts is not None:
+            self.alerts.resync()  # re-plans its jobs; the panel hears if its alerts changed
+
+    def _link_changed(self, link: Link) -> None:
+        if not link.up:
+            self.link_banner.show_down(link)
+            return
+        if self.alerts is not None:
+            self.alerts.resync()  # the catch-up of whatever fell due meanwhile
+            self.alerts.backup_soon()  # a backup that failed for the outage is not left
+        saved = self.save_kept_drafts()
+        self.link_banner.show_back(link, saved)
+        self.refresh()
+
+    def save_kept_drafts(self) -> int:
+        """Write the calls kept on this PC while the database was away, of windows no
+        longer open (an open window saves its own); returns how many calls were saved."""
+        open_keys = {
+            getattr(w, "client_key", None) for w in self._intakes if alive(w) and w.isVisible()
+        }
+        saved = 0
+        for kept in offline_drafts.kept_for(self.ctx.db.url):
+            if kept.key in open_keys:
+                continue
+            try:
+                written = offline_drafts.write_kept(
+                    self.ctx.db, kept, clock=self.ctx.clock, pathway=self.ctx.pathway
+                )
+            except Exception:  # noqa: BLE001 - still away: the file stays for next time
+                return saved
+            saved += written.outcome is not None
+        return saved
 
     # --- misc ----------------------------------------------------------------------------
 

@@ -5,6 +5,13 @@ moment after every change and whenever the window closes, and only Save or an ex
 reasoned discard removes that draft. The coordinator sees NG234's answer as the boxes
 are ticked, with its reasons. And every refusal names the field in the words on the
 screen, next to that field, with the cursor put there.
+
+When the database cannot be reached the draft goes to a private file on this PC
+instead (`store.offline_drafts`), and a Save pressed meanwhile is kept there too; both
+reach the database by themselves when it answers again (the desk's change feed says
+so, `DeskContext.link_changed`, and a retry with back-off does not wait for it). The
+call carries a key made when it was first typed (`client_key`), so however often the
+save is tried, the call is written once.
 """
 
 from __future__ import annotations
@@ -20,10 +27,13 @@ from ...domain import nhs_number
 from ...domain.errors import InputError
 from ...domain.triage import override_effect, parse_facts, triage
 from ...domain.typed_time import format_uk_datetime
+from ...store import offline_drafts
 from ...store.calls import record_call
+from ...store.changes import Link
 from ...store.drafts import discard_draft, load_draft, save_draft
 from ...store.imd import decile_for
 from ...store.patients import PatientMatch, find_by_case, find_by_nhs_number
+from ...store.retry import is_connection_lost
 from ..context import DeskContext
 from ..forms.ui_intake import Ui_IntakeForm
 from ..look import inks, scaled_font
@@ -32,10 +42,19 @@ from .known_patient import banner_text, follow_up_text, patient_values
 from .messages import FieldMessages, align_labels, set_role
 
 DRAFT_DEBOUNCE_MS = 800
-DRAFT_RETRY_MS = 5_000
+DRAFT_RETRY_MS = 5_000  # doubled after each failure, up to DRAFT_RETRY_MAX_MS
+DRAFT_RETRY_MAX_MS = 60_000
 DRAFT_FORM = "intake"
 DRAFT_VERSION = 1
 KEPT_TEXT = "Draft kept — reopen it from Drafts on the board."
+OFFLINE_TEXT = (
+    "The database cannot be reached: what is typed is kept on this PC{when} and goes "
+    "to the database by itself when it answers again."
+)
+PENDING_TEXT = (
+    "Not saved yet: the database cannot be reached. The call is kept on this PC and is "
+    "saved by itself, once, when the database answers again; this window may be closed."
+)
 GROUP_NAMES = (
     "groupCall",
     "groupPatient",
@@ -88,6 +107,13 @@ class IntakeWindow(QWidget):
         self._imd_source = ""
         self._filling_imd = False
         self._jumping = False  # Ctrl+1..7 places the section itself
+        self.client_key = offline_drafts.new_key()
+        self._save_pending = False  # Save pressed while the database was out of reach
+        self._offline = False  # the draft is on this PC, not (yet) in the database
+        self._retry_ms = DRAFT_RETRY_MS
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._try_again)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -109,12 +135,11 @@ class IntakeWindow(QWidget):
         too), and a title that grows with the system's text size."""
         ink = inks()
         self.setStyleSheet(
-            self.styleSheet()
-            + f"QLabel#takenByLabel, QLabel#legendLabel, QLabel[role=\"hint\"] "
+            self.styleSheet() + f'QLabel#takenByLabel, QLabel#legendLabel, QLabel[role="hint"] '
             f"{{ color: {ink.muted.name()}; }}\n"
-            f"QLabel[role=\"error\"] {{ color: {ink.error.name()}; font-weight: bold; }}\n"
-            "QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], "
-            f"QComboBox[invalid=\"true\"] {{ border: 2px solid {ink.error.name()}; "
+            f'QLabel[role="error"] {{ color: {ink.error.name()}; font-weight: bold; }}\n'
+            'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], '
+            f'QComboBox[invalid="true"] {{ border: 2px solid {ink.error.name()}; '
             "border-radius: 3px; padding: 1px; }\n"
         )
         self.ui.titleLabel.setFont(scaled_font(self.font(), 1.5, bold=True))
@@ -151,6 +176,7 @@ class IntakeWindow(QWidget):
         ui.discardFrame.hide()
         self._show_taken_by()
         self.ctx.user_changed.connect(self._user_changed)
+        self.ctx.link_changed.connect(self._link_changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.keep_draft)
@@ -164,6 +190,7 @@ class IntakeWindow(QWidget):
         if payload is not None:
             self.fields.restore(payload.get("fields", {}))
             self.case_id = payload.get("case_id", case_id)
+            self.client_key = str(payload.get("client_key") or self.client_key)
             self._status(f"Draft restored. {KEPT_TEXT}")
         else:
             self.fields.by_key["call.received_at"].set_raw(format_uk_datetime(now))
@@ -332,15 +359,13 @@ class IntakeWindow(QWidget):
     def keep_draft(self) -> None:
         """Write the whole form to its draft now (the debounce, close, hide and quit)."""
         self._debounce.stop()
-        if self._finished or self._loading or not self._dirty:
+        if self._finished or self._loading or not (self._dirty or self._offline):
+            return
+        if not self.ctx.reachable:  # said by the change feed: do not wait on a dead link
+            self._keep_on_this_pc(None)
             return
         now = self.ctx.clock.now()
-        payload: dict[str, Any] = {
-            "form": DRAFT_FORM,
-            "version": DRAFT_VERSION,
-            "fields": self.fields.snapshot(),
-            "case_id": self.case_id,
-        }
+        payload = self._payload()
         first = self.draft_id is None
         try:
             self.draft_id = save_draft(
@@ -351,14 +376,15 @@ class IntakeWindow(QWidget):
                 user=self.ctx.user,
                 now=now,
                 case_id=self.case_id,
+                client_key=self.client_key,
             )
         except InputError as exc:  # who is signed in may not write: retrying cannot help
             self._status(f"Not kept as a draft: {exc.problem}. What is typed stays in this window.")
             return
-        except SQLAlchemyError as exc:  # busy or locked: the typing is still here, try again
-            self._status(f"Could not keep the draft ({exc.__class__.__name__}); trying again soon.")
-            QTimer.singleShot(DRAFT_RETRY_MS, self, self.keep_draft)
+        except SQLAlchemyError as exc:  # out of reach, busy or locked: keep it here
+            self._keep_on_this_pc(exc)
             return
+        self._back_online()
         self._dirty = False
         self._status(
             f"Draft kept at {spoken_time(now)[-9:]}: closing keeps it; reopen it from Drafts "
@@ -367,6 +393,75 @@ class IntakeWindow(QWidget):
         self.ui.discardButton.setEnabled(True)
         if first:
             self.ctx.data_changed.emit()  # the board lists drafts
+
+    def _payload(self) -> dict[str, Any]:
+        return {
+            "form": DRAFT_FORM,
+            "version": DRAFT_VERSION,
+            "fields": self.fields.snapshot(),
+            "case_id": self.case_id,
+            "client_key": self.client_key,
+        }
+
+    def _keep_on_this_pc(
+        self, exc: SQLAlchemyError | None, record: dict[str, Any] | None = None
+    ) -> None:
+        """The database did not take it: the draft (and a Save, with `record`) goes to a
+        private file here, and is tried again with back-off and when the link is back."""
+        kept = offline_drafts.OfflineDraft(
+            key=self.client_key,
+            database=offline_drafts.database_name(self.ctx.db.url),
+            user=self.ctx.user,
+            payload=self._payload(),
+            summary=self.draft_summary(),
+            case_id=self.case_id,
+            draft_id=self.draft_id,
+            record=record,
+        )
+        try:
+            offline_drafts.keep(kept)
+        except OSError as file_error:  # the typing is still in this window: say so
+            self._status(
+                f"Could not keep the draft ({exc.__class__.__name__}), nor on this PC "
+                f"({file_error.strerror}). What is typed stays in this window; trying again."
+            )
+        else:
+            self._offline = True
+            self._dirty = False
+            if record is None:
+                at = spoken_time(self.ctx.clock.now())[-9:]
+                self._status(OFFLINE_TEXT.format(when=f" (at {at})"))
+        if not self._retry.isActive():
+            self._retry.start(self._retry_ms)
+            self._retry_ms = min(self._retry_ms * 2, DRAFT_RETRY_MAX_MS)
+        if exc is not None and not is_connection_lost(exc):
+            self._status(f"Could not keep the draft ({exc.__class__.__name__}); trying again soon.")
+
+    def _back_online(self) -> None:
+        """It reached the database: the copy on this PC is not needed any more."""
+        self._retry.stop()
+        self._retry_ms = DRAFT_RETRY_MS
+        if self._offline:
+            self._offline = False
+            offline_drafts.forget(self.client_key)
+
+    def _try_again(self) -> None:
+        if self._finished:
+            return
+        if self._save_pending:
+            self.save()
+        else:
+            self.keep_draft()
+
+    def _link_changed(self, link: Link) -> None:
+        if link.up and (self._offline or self._save_pending) and not self._finished:
+            self._retry.stop()
+            self._try_again()
+
+    @property
+    def save_pending(self) -> bool:
+        """Save was pressed while the database was out of reach; it will be saved."""
+        return self._save_pending
 
     def draft_summary(self, with_case: bool = True) -> str:
         """How the draft is listed on the board: `OKAFOR, Grace · 943 476 5919 · EMERGENCY`."""
@@ -437,7 +532,11 @@ class IntakeWindow(QWidget):
         if digits == self._looked_up:
             return
         self._looked_up = digits
-        self._match = find_by_nhs_number(self.ctx.db, digits) if digits else None
+        try:
+            self._match = find_by_nhs_number(self.ctx.db, digits) if digits else None
+        except SQLAlchemyError:  # out of reach: the call can still be typed and kept
+            self._looked_up = ""  # looked up again once the database answers
+            self._match = None
         if not self._loading:
             self._details_used = False
         self._show_match()
@@ -522,28 +621,47 @@ class IntakeWindow(QWidget):
             first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
             self.keep_draft()
             return
+        record = self.fields.record(now)
+        if not self.ctx.reachable:
+            self._pending(None, record)
+            return
         try:
             outcome = record_call(
                 self.ctx.db,
-                self.fields.record(now),
+                record,
                 user=self.ctx.user,
                 case_id=self.case_id,
                 clock=self.ctx.clock,
                 pathway=self.ctx.pathway,
                 draft_id=self.draft_id,
+                client_key=self.client_key,
             )
         except InputError as exc:
+            self._save_pending = False
             self._refused(exc)
             return
         except SQLAlchemyError as exc:
+            if is_connection_lost(exc):
+                self._pending(exc, record)
+                return
             self.keep_draft()
             self._not_saved(f"the database refused it ({exc.__class__.__name__}); try again.")
             return
+        self._save_pending = False
+        self._back_online()
         self._finished = True
         self._debounce.stop()
         self.saved.emit(outcome.case_id)
         self.ctx.data_changed.emit()
         self.close()
+
+    def _pending(self, exc: SQLAlchemyError | None, record: dict[str, Any]) -> None:
+        """Save was pressed with the database out of reach: saved when it is back."""
+        self._save_pending = True
+        self._keep_on_this_pc(exc, record)
+        self.ui.summaryLabel.setText(PENDING_TEXT)
+        set_role(self.ui.summaryLabel, "error")
+        self._status(PENDING_TEXT)
 
     def _refused(self, exc: InputError) -> None:
         field = exc.field.split("[")[0]

@@ -32,6 +32,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ...domain.clock import as_utc, format_instant, format_london
@@ -150,6 +152,9 @@ class PendingAlert:
     stage: Stage
     at: datetime
     repeat: bool
+    # Which reminder of the breach this is (1, 2, ...); None for the stage itself. With
+    # the deadline and stage it is the row's key: one row per key, whoever writes it.
+    reminder: int | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,8 @@ def _plan(
         again = _breach_repeat_at(rows)
         if again is not None:
             if again <= now:
-                pending.append(PendingAlert(d, Stage.breached, again, repeat=True))
+                reminder = sum(1 for r in rows if r.stage == Stage.breached)
+                pending.append(PendingAlert(d, Stage.breached, again, True, reminder))
             else:
                 later.append(ScheduledAlert(d.deadline_id, Stage.breached, again, repeat=True))
     pending.sort(key=lambda p: (p.at, p.deadline.deadline_id, STAGE_ORDER[p.stage]))
@@ -273,16 +279,16 @@ def raise_alerts(
         pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=True)
         pending = _record_passed(session, pending, now)
         for p in pending:
-            row = Alert(deadline_id=p.deadline.deadline_id, stage=p.stage.value, raised_at=now)
-            session.add(row)
-            session.flush()
+            alert_id = _insert_once(session, p, now)
+            if alert_id is None:
+                continue  # another desk raised it first: it shows here from its row
             record_event(
                 session,
                 at=now,
                 action="alert.raised",
                 case_id=p.deadline.case_id,
                 detail={
-                    "alert_id": row.id,
+                    "alert_id": alert_id,
                     "deadline_id": p.deadline.deadline_id,
                     "deadline": p.deadline.key,
                     "stage": p.stage.value,
@@ -294,7 +300,7 @@ def raise_alerts(
             d = p.deadline
             out.append(
                 RaisedAlert(
-                    alert_id=row.id,
+                    alert_id=alert_id,
                     deadline_id=d.deadline_id,
                     case_id=d.case_id,
                     patient_name=d.patient_name,
@@ -312,6 +318,31 @@ def raise_alerts(
 
 
 PASSED_NOTE = "passed: a later stage was already due when the desk raised it"
+
+
+def _insert_once(session: Session, p: PendingAlert, now: datetime, **values: Any) -> int | None:
+    """Write the alert row unless a row with its key is there already; its id, or None.
+
+    The key (deadline, stage, reminder) is unique in the database, so when two desks
+    raise the same stage at the same moment the second insert does nothing, on SQLite
+    and PostgreSQL alike: no error reaches anyone, and the caller records no raise that
+    did not happen.
+    """
+    dialect = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    stmt = (
+        dialect(Alert)
+        .values(
+            deadline_id=p.deadline.deadline_id,
+            stage=p.stage.value,
+            reminder=p.reminder,
+            raised_at=now,
+            **values,
+        )
+        .on_conflict_do_nothing()
+        .returning(Alert.id)
+    )
+    alert_id: int | None = session.scalar(stmt)
+    return alert_id
 
 
 def _record_passed(
@@ -334,22 +365,16 @@ def _record_passed(
         if p.repeat or top is None or p is top:
             kept.append(p)
             continue
-        row = Alert(
-            deadline_id=p.deadline.deadline_id,
-            stage=p.stage.value,
-            raised_at=now,
-            acknowledged_at=now,
-            note=PASSED_NOTE,
-        )
-        session.add(row)
-        session.flush()
+        alert_id = _insert_once(session, p, now, acknowledged_at=now, note=PASSED_NOTE)
+        if alert_id is None:
+            continue
         record_event(
             session,
             at=now,
             action="alert.passed",
             case_id=p.deadline.case_id,
             detail={
-                "alert_id": row.id,
+                "alert_id": alert_id,
                 "deadline_id": p.deadline.deadline_id,
                 "deadline": p.deadline.key,
                 "stage": p.stage.value,
