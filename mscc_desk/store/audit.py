@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from .bulk_ids import give_ids
 from .models import AuditEvent
 from .row_digests import RowDigests, baseline_digests, merge, model_table, readable_table
 
@@ -82,6 +83,17 @@ def lock_chain(conn: Session | Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
 
 
+@dataclass(frozen=True)
+class EventValues:
+    """One event to append, before it is chained."""
+
+    at: datetime
+    action: str
+    user_id: int | None = None
+    case_id: int | None = None
+    detail: dict[str, Any] | None = None
+
+
 def record_event(
     session: Session,
     *,
@@ -92,22 +104,36 @@ def record_event(
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event in the caller's transaction, chained to the last one."""
+    values = EventValues(at=at, action=action, user_id=user_id, case_id=case_id, detail=detail)
+    return record_events(session, [values])[0]
+
+
+def record_events(session: Session, values: list[EventValues]) -> list[AuditEvent]:
+    """Append events in order in the caller's transaction, each chained to the one before:
+    the chain's head is read once and the events written in one flush, so a catch-up of
+    thousands of alerts is not three statements per event."""
+    if not values:
+        return []
     session.flush()
     lock_chain(session)
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
-    event = AuditEvent(
-        at=at,
-        user_id=user_id,
-        case_id=case_id,
-        action=action,
-        detail=json.loads(json.dumps(detail or {}, default=str)),
-        prev_hash=prev,
-    )
-    event.hash = event_digest(prev, event)
-    session.add(event)
+    events: list[AuditEvent] = []
+    for v in values:
+        event = AuditEvent(
+            at=v.at,
+            user_id=v.user_id,
+            case_id=v.case_id,
+            action=v.action,
+            detail=json.loads(json.dumps(v.detail or {}, default=str)),
+            prev_hash=prev,
+        )
+        event.hash = prev = event_digest(prev, event)
+        events.append(event)
+    give_ids(session, events)
+    session.add_all(events)
     session.flush()
-    session.info.setdefault(EVENTS_KEY, []).append(event)
-    return event
+    session.info.setdefault(EVENTS_KEY, []).extend(events)
+    return events
 
 
 def write_baseline(conn: Connection, *, at: datetime, reason: str) -> int:
