@@ -139,6 +139,13 @@ def format_london(instant: datetime, with_zone: bool = True) -> str:
     return f"{text} {local.tzname()}" if with_zone else text
 
 
+def short_london(instant: datetime, weekday: bool = True) -> str:
+    """`Wed 25 Nov 16:30 GMT`: the zone is kept so a clock-change night is not misread; the
+    board, the case view and its timeline say a time this way."""
+    local = london(instant)
+    return f"{local.strftime('%a %d %b %H:%M' if weekday else '%d %b %H:%M')} {local.tzname()}"
+
+
 def _printable(value: str, field: str) -> str:
     """Stripped; a NUL or other control character (which `fromisoformat` may ignore at the
     end) is refused rather than parsed around."""

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from .context import DeskContext
-    from .main_window import MainWindow
+    from .desk.main_window import MainWindow
 
 NO_DISPLAY = (
     "mscc-desk: no display found; the window needs a desktop session. For a headless "
@@ -106,8 +106,8 @@ def run(db_target: str | None, smoke: bool) -> int:
     from ..store.engine import DatabaseError
     from ..store.opening import open_database
     from .context import DeskContext
+    from .desk.main_window import MainWindow
     from .look import apply_desk_look
-    from .main_window import MainWindow
     from .windows import fit_to_screen
 
     existing = QApplication.instance()
@@ -143,8 +143,8 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
     """The real desk: one per database and login, with its alert scheduler running."""
     from ..alerts.scheduler import AlertController
     from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance
-    from .main_window import MainWindow
-    from .session import SessionController
+    from .desk.main_window import MainWindow
+    from .people.session import SessionController
     from .startup import sign_in_at_start
     from .windows import bring_to_front, fit_to_screen
 

@@ -2,7 +2,7 @@
 
 The desk-wide keys are read from the main window's own actions, so the list cannot
 promise a key the menus do not have; the keys that belong to one window are listed
-here, beside the code that binds them (intake.py, case_view.py, handover_view.py).
+here, beside the code that binds them (intake/window.py, case/view.py, handover/view.py).
 """
 
 from __future__ import annotations

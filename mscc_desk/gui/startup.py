@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..store.auth import needs_first_admin
-from .first_run import FirstRunWizard
-from .session import SessionController
-from .sign_in import SignInDialog
+from .people.first_run import FirstRunWizard
+from .people.session import SessionController
+from .people.sign_in import SignInDialog
 
 
 def sign_in_at_start(controller: SessionController, parent: QWidget | None = None) -> bool:

@@ -845,13 +845,22 @@ def render_handover_pdf(
     printed_by: str,
     now: datetime,
     pathway: Pathway | None = None,
+    before_replace: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write the sheet as an A4 landscape PDF; returns the number of pages.
 
     Written beside the target and renamed into place, so a failure never leaves a
-    half-written sheet where a scheduled job or a printer would pick it up.
+    half-written sheet where a scheduled job or a printer would pick it up; and when
+    `before_replace(pages, open_cases)` (the record of the printout) refuses, no file.
     """
-    return _render(db, Path(out_path), printed_by=printed_by, now=now, pathway=pathway)[0]
+    return _render(
+        db,
+        Path(out_path),
+        printed_by=printed_by,
+        now=now,
+        pathway=pathway,
+        before_replace=before_replace,
+    )[0]
 
 
 def _render(

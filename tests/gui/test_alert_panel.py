@@ -20,9 +20,9 @@ from mscc_desk.alerts.scheduler import AlertController
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.deadlines import Stage
 from mscc_desk.domain.nhs_number import format_nhs
-from mscc_desk.gui.alert_panel import AlertPanel, tray_message
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.settings_dialog import SettingsDialog
+from mscc_desk.gui.desk.alert_panel import AlertPanel, tray_message
+from mscc_desk.gui.settings.dialog import SettingsDialog
 from mscc_desk.store import alerts as al
 from mscc_desk.store.engine import Database
 from mscc_desk.store.opening import open_database

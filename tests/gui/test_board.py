@@ -15,7 +15,7 @@ from sqlalchemy import event, update
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.deadlines import Stage
 from mscc_desk.domain.pathway import default_pathway
-from mscc_desk.gui.board_model import (
+from mscc_desk.gui.desk.board_model import (
     CASE_ID_ROLE,
     SORT_ROLE,
     BoardFilter,

@@ -17,16 +17,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from mscc_desk.domain.clock import FakeClock
-from mscc_desk.gui.case_view import (
-    CaseView,
-    ChecklistModel,
-    ClockModel,
-    CloseCaseDialog,
-    ReasonDialog,
-)
-from mscc_desk.gui.checklist_editor import ChecklistEditor
+from mscc_desk.gui.case.checklist_editor import ChecklistEditor
+from mscc_desk.gui.case.dialogs import CloseCaseDialog, ReasonDialog
+from mscc_desk.gui.case.tables import ChecklistModel, ClockModel
+from mscc_desk.gui.case.view import CaseView
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.sins_widget import SinsWidget
+from mscc_desk.gui.widgets.sins import SinsWidget
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case, update_checklist_item
 from mscc_desk.store.engine import Database
@@ -463,7 +459,7 @@ def test_clock_words_follow_the_desk_lead_times() -> None:
     from datetime import timedelta as td
 
     from mscc_desk.domain.deadlines import Stage
-    from mscc_desk.gui.case_view import _stage_words
+    from mscc_desk.gui.case.tables import _stage_words
 
     assert _stage_words(Stage.imminent, None) == "due within the hour"
     assert _stage_words(Stage.imminent, {Stage.imminent: td(minutes=20)}) == "due within 20 min"

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.handover_view import HandoverDialog, HandoverView
+from mscc_desk.gui.handover.view import HandoverDialog, HandoverView
+from mscc_desk.store.auth import create_user
 from mscc_desk.store.engine import Database
 from mscc_desk.store.handover import current_coordinator, handover_cases, last_handover
 from mscc_desk.store.models import AuditEvent
@@ -189,6 +190,28 @@ def test_save_pdf_uses_the_sheet_and_is_recorded(
             select(AuditEvent).where(AuditEvent.action == "handover.printed")
         ).all()
         assert ev.detail["target"] == str(pdf) and ev.detail["open_cases"] == 3
+
+
+def test_a_refused_printout_leaves_no_file_and_no_record(
+    view: HandoverView, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once sign-in exists, a desk user an administrator never created may not print:
+    asked before the file dialog, so nothing is drawn, saved or recorded."""
+    create_user(db, "ada", "Dr Ada Obi", "admin", "long enough 1", actor=None, now=NOW)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    asked: list[str] = []
+    monkeypatch.setattr(view, "ask_pdf_path", lambda: asked.append("pdf") or str(tmp_path / "x"))
+    monkeypatch.setattr(view, "ask_printer", lambda: asked.append("printer"))
+    assert view.save_pdf() == 0
+    assert view.print_sheet() == 0
+    assert asked == [] and list(tmp_path.glob("*.pdf")) == []
+    assert len(warnings) == 2 and all("Nothing was printed or saved" in w for w in warnings)
+    with db.session() as session:
+        printed = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "handover.printed")
+        ).all()
+        assert printed == []
 
 
 def test_print_goes_through_the_same_painter(

@@ -22,8 +22,8 @@ from mscc_desk.domain import dataset
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.intake import IntakeWindow
-from mscc_desk.gui.intake_fields import MANAGEMENT
+from mscc_desk.gui.intake.fields import MANAGEMENT
+from mscc_desk.gui.intake.window import IntakeWindow
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.drafts import list_drafts, load_draft
 from mscc_desk.store.engine import Database

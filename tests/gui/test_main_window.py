@@ -22,16 +22,16 @@ from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.deadlines import Stage
-from mscc_desk.gui.board_model import Column
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.desk_dialogs import (
+from mscc_desk.gui.desk.board_model import Column
+from mscc_desk.gui.desk.dialogs import (
     CoordinatorDialog,
     UserPicker,
     join_coordinator,
     split_coordinator,
 )
-from mscc_desk.gui.desk_state import COORDINATOR_KEY, DESK_USER_KEY, KnownUser
-from mscc_desk.gui.main_window import MainWindow
+from mscc_desk.gui.desk.main_window import MainWindow
+from mscc_desk.gui.desk.state import COORDINATOR_KEY, DESK_USER_KEY, KnownUser
 from mscc_desk.store.drafts import save_draft
 from mscc_desk.store.engine import Database
 from mscc_desk.store.models import AuditEvent, Setting
@@ -39,7 +39,7 @@ from tests.gui.desk_helpers import NOW, fake_clock, open_db, payload, record, th
 
 
 class FakeIntake(QWidget):
-    """Stands in for gui/intake.IntakeWindow (same constructor, same `saved` signal)."""
+    """Stands in for gui/intake/window.IntakeWindow (same constructor, same `saved` signal)."""
 
     saved = Signal(int)
     opened: list[FakeIntake] = []
@@ -58,9 +58,9 @@ class FakeIntake(QWidget):
 
 @pytest.fixture(autouse=True)
 def fake_intake(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeIntake]]:
-    module = types.ModuleType("mscc_desk.gui.intake")
+    module = types.ModuleType("mscc_desk.gui.intake.window")
     module.IntakeWindow = FakeIntake  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mscc_desk.gui.intake", module)
+    monkeypatch.setitem(sys.modules, "mscc_desk.gui.intake.window", module)
     FakeIntake.opened = []
     yield FakeIntake
     for window in FakeIntake.opened:
@@ -453,7 +453,7 @@ def test_alerts_dock_beside_the_board_and_mark_the_alerted_row(
 def test_signed_in_desk_locks_without_hiding_a_breach(
     qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
 ) -> None:
-    from mscc_desk.gui.session import SessionController
+    from mscc_desk.gui.people.session import SessionController
     from mscc_desk.store.auth import create_user
 
     create_user(db, "ada", "Dr Ada Obi", "admin", "long enough 1", actor=None, now=NOW)
@@ -521,7 +521,7 @@ def test_the_alert_panel_settings_button_opens_the_desks_one_settings_window(
 def test_the_lock_screen_counts_with_the_desks_lead_times(
     qtbot: QtBot, db: Database, clock: FakeClock, cases: dict[str, int]
 ) -> None:
-    from mscc_desk.gui.session import SessionController
+    from mscc_desk.gui.people.session import SessionController
     from mscc_desk.store.alerts import save_alert_settings
     from mscc_desk.store.auth import create_user
 

@@ -20,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.domain.pathway import default_pathway
 from mscc_desk.domain.triage import override_effect, parse_facts, triage
-from mscc_desk.gui.case_view import CaseView, ReasonDialog
+from mscc_desk.gui.case.dialogs import ReasonDialog
+from mscc_desk.gui.case.view import CaseView
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.intake_fields import tristate_box
-from mscc_desk.gui.triage_panel import TriagePanel
+from mscc_desk.gui.intake.fields import tristate_box
+from mscc_desk.gui.intake.triage_panel import TriagePanel
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import load_case
 from mscc_desk.store.engine import Database

@@ -27,8 +27,8 @@ from pytestqt.qtbot import QtBot
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.screen_lock import LockMode, ScreenLock, summarise_deadlines
-from mscc_desk.gui.session import LOCK_MINUTES_KEY, SessionController, lock_minutes
+from mscc_desk.gui.people.screen_lock import LockMode, ScreenLock, summarise_deadlines
+from mscc_desk.gui.people.session import LOCK_MINUTES_KEY, SessionController, lock_minutes
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user
 from mscc_desk.store.board import open_cases

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from mscc_desk.alerts.backups import BackupResult, RestoreResult
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.settings_dialog import SettingsDialog
+from mscc_desk.gui.settings.dialog import SettingsDialog
 from mscc_desk.store import alerts as al
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user

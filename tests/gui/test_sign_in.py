@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.first_run import MISMATCH, FirstRunWizard
-from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.sign_in import SignInDialog, ask_switch_user, pause_style
+from mscc_desk.gui.people.first_run import MISMATCH, FirstRunWizard
+from mscc_desk.gui.people.session import SessionController
+from mscc_desk.gui.people.sign_in import SignInDialog, ask_switch_user, pause_style
 from mscc_desk.gui.startup import sign_in_at_start
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user, disable_user, needs_first_admin

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.user_admin import NEVER_DELETED, UserAdminDialog, open_user_admin
+from mscc_desk.gui.people.session import SessionController
+from mscc_desk.gui.people.user_admin import NEVER_DELETED, UserAdminDialog, open_user_admin
 from mscc_desk.store import auth
 from mscc_desk.store.auth import authenticate, list_users
 from mscc_desk.store.backoff import FREE_FAILURES

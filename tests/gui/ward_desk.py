@@ -22,11 +22,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mscc_desk.alerts.scheduler import AlertController
 from mscc_desk.demo import make_demo
 from mscc_desk.domain.clock import FakeClock
-from mscc_desk.gui.checklist_editor import ChecklistEditor
+from mscc_desk.gui.case.checklist_editor import ChecklistEditor
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.main_window import MainWindow
-from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.user_admin import open_user_admin
+from mscc_desk.gui.desk.main_window import MainWindow
+from mscc_desk.gui.people.session import SessionController
+from mscc_desk.gui.people.user_admin import open_user_admin
 from mscc_desk.gui.windows import fit_to_screen
 from mscc_desk.store.auth import create_user
 from mscc_desk.store.engine import Database

@@ -1,6 +1,10 @@
 """Child process of test_kill: record calls through the core until it is killed.
 
-Usage: kill_writer.py DB_PATH LOG_PATH START
+Usage: kill_writer.py DB_PATH LOG_PATH START, or kill_writer.py --zygote.
+
+A zygote imports the project once and then, for each `run DB_PATH LOG_PATH START` line
+on its stdin, forks a writer (so each of the parent's fifty kills costs the writing
+time, not a Python start-up); `reap PID` waits for that writer and prints how it ended.
 
 After each `record_call` returns (its transaction committed), the case id and the
 case's unique NHS number are appended to LOG_PATH and fsynced, so the parent knows
@@ -67,5 +71,30 @@ def main(db_path: str, log_path: str, start: int) -> None:
             print("ready", flush=True)
 
 
+def zygote() -> None:
+    """Fork one writer per `run` line; report each writer's end on `reap`."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+    print("zygote", flush=True)
+    for line in sys.stdin:
+        command, *args = line.split()
+        if command == "run":
+            pid = os.fork()
+            if pid == 0:  # the writer: never returns, it is killed
+                try:
+                    main(args[0], args[1], int(args[2]))
+                finally:
+                    os._exit(1)
+            print(f"pid {pid}", flush=True)
+        elif command == "reap":
+            _, status = os.waitpid(int(args[0]), 0)
+            signalled = os.WIFSIGNALED(status)
+            print(f"ended {os.WTERMSIG(status) if signalled else -1}", flush=True)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    if sys.argv[1:] == ["--zygote"]:
+        zygote()
+    else:
+        main(sys.argv[1], sys.argv[2], int(sys.argv[3]))

@@ -58,23 +58,53 @@ def _in_database(db_path: Path) -> dict[int, str]:
     return {int(i): str(n) for i, n in rows}
 
 
-def _start(db_path: Path, log_path: Path, run: int, stderr: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with stderr.open("a") as err:
-        proc = subprocess.Popen(
-            [sys.executable, str(WRITER), str(db_path), str(log_path), str(run * 10_000)],
-            stdout=subprocess.PIPE,
-            stderr=err,
-            text=True,
-            cwd=ROOT,
-            env=env,
-        )
-    assert proc.stdout is not None
-    if proc.stdout.readline().strip() != "ready":
-        proc.kill()
-        proc.wait()
-        pytest.fail(f"the writer did not start: {stderr.read_text()[-2000:]}")
-    return proc
+class Zygote:
+    """The writer's parent process: imports once, forks a writer per run (kill_writer.py)."""
+
+    def __init__(self, stderr: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.stderr = stderr
+        with stderr.open("a") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, str(WRITER), "--zygote"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+                cwd=ROOT,
+                env=env,
+            )
+        self._expect("zygote")
+
+    def _send(self, line: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
+    def _expect(self, word: str) -> str:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().strip()
+        if not line.startswith(word):
+            self.close()
+            pytest.fail(f"the writer said {line!r}: {self.stderr.read_text()[-2000:]}")
+        return line.removeprefix(word).strip()
+
+    def start(self, db_path: Path, log_path: Path, run: int) -> int:
+        """A writer that has committed its first call; its pid."""
+        self._send(f"run {db_path} {log_path} {run * 10_000}")
+        pid = int(self._expect("pid"))
+        self._expect("ready")
+        return pid
+
+    def reap(self, pid: int) -> int:
+        """The signal that ended the writer, or -1 if it exited by itself."""
+        self._send(f"reap {pid}")
+        return int(self._expect("ended"))
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
 
 
 def test_sigkill_never_damages_the_database_or_loses_a_committed_call(tmp_path: Path) -> None:
@@ -86,23 +116,27 @@ def test_sigkill_never_damages_the_database_or_loses_a_committed_call(tmp_path: 
     started = time.monotonic()
     seen_growth = 0
     previous = 0
-    for run in range(KILLS):
-        proc = _start(db_path, log_path, run, stderr)
-        time.sleep(rng.uniform(*DELAY))
-        alive = proc.poll() is None
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        assert alive, f"the writer died by itself: {stderr.read_text()[-2000:]}"
-        assert proc.returncode == -signal.SIGKILL
+    zygote = Zygote(stderr)
+    try:
+        for run in range(KILLS):
+            pid = zygote.start(db_path, log_path, run)
+            time.sleep(rng.uniform(*DELAY))
+            os.kill(pid, signal.SIGKILL)
+            ended_by = zygote.reap(pid)
+            assert ended_by == signal.SIGKILL, (
+                f"the writer died by itself: {stderr.read_text()[-2000:]}"
+            )
 
-        assert integrity_problems(db_path) == [], f"after kill {run + 1}"
-        committed = _committed(log_path)
-        stored = _in_database(db_path)
-        missing = {k: v for k, v in committed.items() if stored.get(k) != v}
-        assert not missing, f"after kill {run + 1}: logged as committed but not stored: {missing}"
-        seen_growth += len(committed) > previous
-        previous = len(committed)
+            assert integrity_problems(db_path) == [], f"after kill {run + 1}"
+            committed = _committed(log_path)
+            stored = _in_database(db_path)
+            missing = {k: v for k, v in committed.items() if stored.get(k) != v}
+            assert not missing, f"after kill {run + 1}: logged, not stored: {missing}"
+            seen_growth += len(committed) > previous
+            previous = len(committed)
 
+    finally:
+        zygote.close()
     report = maintenance.check(str(db_path))
     assert report["ok"], report["problems"][:5]
     elapsed = time.monotonic() - started

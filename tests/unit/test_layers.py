@@ -154,3 +154,52 @@ def test_the_circle_check_sees_an_import_inside_a_function() -> None:
     # cli imports the demo inside `cmd_demo`, so that `mscc-desk triage` starts quickly.
     assert "mscc_desk.demo" in _imported_modules("mscc_desk.cli")
     assert "mscc_desk.store.witness" in _imported_modules("mscc_desk.store.opening")
+
+
+# The rooms of the window (ARCHITECTURE.md): the main window (`desk`) opens the others, so
+# it may import them; no other room imports another, except the small shared widgets, and
+# the shared top-level modules (look, windows, context, shortcuts) import no room at all.
+# Only `app` and `startup`, which start the desk, reach into the rooms from the top.
+# `forms` is generated from ui/*.ui (a promoted widget imports its room) and is shared.
+GUI_ROOMS = ("desk", "intake", "case", "handover", "people", "settings", "widgets")
+GUI_STARTERS = {"mscc_desk.gui.app", "mscc_desk.gui.startup"}
+
+
+def _room(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[2] if len(parts) > 3 and parts[2] in GUI_ROOMS else None
+
+
+def _rooms_reached(name: str) -> set[str]:
+    return {r for m in _imported_modules(name) if (r := _room(m)) is not None} - {_room(name)}
+
+
+def test_every_gui_package_is_a_known_room() -> None:
+    packages = {p.name for p in (PACKAGE / "gui").iterdir() if (p / "__init__.py").exists()}
+    assert packages == {*GUI_ROOMS, "forms"}
+
+
+def test_a_gui_room_reaches_only_the_shared_widgets() -> None:
+    allowed = {"widgets"}
+    offending = {
+        name: sorted(_rooms_reached(name) - allowed)
+        for name in MODULES
+        if name.startswith("mscc_desk.gui.") and _room(name) not in (None, "desk")
+    }
+    assert {k: v for k, v in offending.items() if v} == {}
+
+
+def test_the_shared_gui_modules_reach_no_room() -> None:
+    offending = {
+        name: sorted(_rooms_reached(name))
+        for name in MODULES
+        if name.startswith("mscc_desk.gui.")
+        and _room(name) is None
+        and name not in GUI_STARTERS
+        and not name.startswith("mscc_desk.gui.forms.")
+    }
+    assert {k: v for k, v in offending.items() if v} == {}
+
+
+def test_the_room_check_sees_the_main_window_open_a_case() -> None:
+    assert "case" in _rooms_reached("mscc_desk.gui.desk.main_window")

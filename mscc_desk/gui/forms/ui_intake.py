@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout,
     QWidget)
 
-from mscc_desk.gui.triage_panel import TriagePanel
+from mscc_desk.gui.intake.triage_panel import TriagePanel
 
 class Ui_IntakeForm(object):
     def setupUi(self, IntakeForm):

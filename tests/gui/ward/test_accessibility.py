@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mscc_desk.gui.case_view import CaseView, CloseCaseDialog
-from mscc_desk.gui.desk_dialogs import CoordinatorDialog, UserPicker
-from mscc_desk.gui.first_run import FirstRunWizard
-from mscc_desk.gui.handover_view import HandoverView
-from mscc_desk.gui.intake import IntakeWindow
+from mscc_desk.gui.case.dialogs import CloseCaseDialog
+from mscc_desk.gui.case.view import CaseView
+from mscc_desk.gui.desk.dialogs import CoordinatorDialog, UserPicker
+from mscc_desk.gui.desk.main_window import MainWindow
+from mscc_desk.gui.handover.view import HandoverView
+from mscc_desk.gui.intake.window import IntakeWindow
 from mscc_desk.gui.look import contrast
-from mscc_desk.gui.main_window import MainWindow
-from mscc_desk.gui.session import SessionController
-from mscc_desk.gui.sign_in import SignInDialog
+from mscc_desk.gui.people.first_run import FirstRunWizard
+from mscc_desk.gui.people.session import SessionController
+from mscc_desk.gui.people.sign_in import SignInDialog
 from mscc_desk.store.engine import Database
 from tests.gui.ward_desk import Desk, every_window
 

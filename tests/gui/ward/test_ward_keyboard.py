@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from mscc_desk.gui.case_view import CaseView
-from mscc_desk.gui.handover_view import HandoverView
-from mscc_desk.gui.intake import IntakeWindow
+from mscc_desk.gui.case.view import CaseView
+from mscc_desk.gui.handover.view import HandoverView
+from mscc_desk.gui.intake.window import IntakeWindow
 from mscc_desk.gui.look import RING_ON_LIGHT, apply_desk_look
 from mscc_desk.gui.shortcuts import ShortcutsDialog
 from tests.gui.ward_desk import ADMIN, ADMIN_PW, Desk

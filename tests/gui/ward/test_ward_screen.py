@@ -20,13 +20,13 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from mscc_desk.gui.alert_panel import AcknowledgeDialog
-from mscc_desk.gui.board_model import DEADLINE_ROLE, Column
-from mscc_desk.gui.board_view import PAD
+from mscc_desk.gui.case.timeline_model import WHEN, WHO
 from mscc_desk.gui.context import DeskContext
-from mscc_desk.gui.intake import GROUP_NAMES, IntakeWindow
-from mscc_desk.gui.main_window import MainWindow
-from mscc_desk.gui.timeline_model import WHEN, WHO
+from mscc_desk.gui.desk.alert_panel import AcknowledgeDialog
+from mscc_desk.gui.desk.board_model import DEADLINE_ROLE, Column
+from mscc_desk.gui.desk.board_view import PAD
+from mscc_desk.gui.desk.main_window import MainWindow
+from mscc_desk.gui.intake.window import GROUP_NAMES, IntakeWindow
 from mscc_desk.store.opening import open_database
 from tests.conftest import SCREENS
 from tests.gui.ward.conftest import ward_screen

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import InputError
-from ..store.auth import (
+from ...domain.errors import InputError
+from ...store.auth import (
     MIN_PASSWORD_LENGTH,
     UserInfo,
     account_pauses,
@@ -43,13 +43,13 @@ from ..store.auth import (
     reset_password,
     unlock_account,
 )
-from ..store.permissions import PermissionDenied, authorize
-from ..store.users import ROLES
-from .forms.ui_user_admin import Ui_UserAdminDialog
-from .look import error_style
+from ...store.permissions import PermissionDenied, authorize
+from ...store.users import ROLES
+from ..forms.ui_user_admin import Ui_UserAdminDialog
+from ..look import error_style
+from ..windows import bring_to_front
 from .session import SessionController
 from .sign_in import BANNER_STYLE, field_sentence, show_message
-from .windows import bring_to_front
 
 ROLE_LABELS = {
     "coordinator": "MSCC coordinator",

@@ -14,11 +14,11 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from ..domain.clock import Clock, SystemClock, format_london
-from ..domain.deadlines import format_time_left
-from ..domain.pathway import Pathway, Rule
-from ..domain.triage import OverrideEffect, TriageResult
-from .look import inks
+from ...domain.clock import Clock, SystemClock, format_london
+from ...domain.deadlines import format_time_left
+from ...domain.pathway import Pathway, Rule
+from ...domain.triage import OverrideEffect, TriageResult
+from ..look import inks
 
 # Colour repeats the words; it never carries the meaning alone.
 _BANNER = {

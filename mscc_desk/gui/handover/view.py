@@ -19,7 +19,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -40,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.clock import format_london, london
-from ..domain.errors import InputError
-from ..domain.pathway import Pathway
-from ..reports.handover import (
+from ...domain.clock import format_london, london
+from ...domain.errors import InputError
+from ...domain.pathway import Pathway
+from ...reports.handover import (
     changes_heading,
     changes_table_html,
     configure_printer,
@@ -58,20 +57,22 @@ from ..reports.handover import (
     urgency_lines,
     words,
 )
-from ..store.handover import (
+from ...store.handover import (
     HandoverCase,
     HandoverChanges,
     changes_since_last_handover,
+    check_may_print,
     current_coordinator,
     handover_cases,
     record_handover,
     record_printed,
     set_handover_note,
 )
-from .context import DeskContext
-from .forms.ui_handover_dialog import Ui_HandoverDialog
-from .forms.ui_handover_view import Ui_HandoverView
-from .windows import bring_to_front
+from ..context import DeskContext
+from ..forms.ui_handover_dialog import Ui_HandoverDialog
+from ..forms.ui_handover_view import Ui_HandoverView
+from ..widgets.rows_model import RowsModel
+from ..windows import bring_to_front
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,20 +87,19 @@ HEADERS = ("Urgency · next clock", "Patient", "What is wrong · done", "Outstan
 URGENCY, PATIENT, WRONG, OUTSTANDING, NOTE = range(len(HEADERS))
 
 
-class HandoverModel(QAbstractTableModel):
+class HandoverModel(RowsModel[HandoverCase]):
     """Open cases as the sheet lists them, one row each, in the sheet's order."""
+
+    COLUMNS = HEADERS
 
     def __init__(self, pathway: Pathway, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pathway = pathway
-        self._rows: list[HandoverCase] = []
         self._now: datetime | None = None
 
     def set_rows(self, rows: list[HandoverCase], now: datetime) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._now = now
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def case_at(self, row: int) -> HandoverCase | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -109,19 +109,6 @@ class HandoverModel(QAbstractTableModel):
             if case.case_id == case_id:
                 return i
         return -1
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         case = self.case_at(index.row())
@@ -510,7 +497,9 @@ class HandoverView(QWidget):
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def print_sheet(self) -> int:
-        """Print on paper; returns the pages printed (0 when cancelled or failed)."""
+        """Print on paper; returns the pages printed (0 when cancelled, refused or failed)."""
+        if not self._may_print("Print"):
+            return 0
         printer = self.ask_printer()
         if printer is None:
             return 0
@@ -528,8 +517,17 @@ class HandoverView(QWidget):
             QMessageBox.critical(self, "Print", f"The sheet was not printed: {exc}")
             return 0
         target = printer.outputFileName() or f"printer {printer.printerName() or '(default)'}"
-        self._printed(now, pages, target)
+        self._printed(now, pages, target, self.model.rowCount())
         return pages
+
+    def _may_print(self, title: str) -> bool:
+        """Asked before anything is drawn: a refused printout leaves no paper and no file."""
+        try:
+            check_may_print(self.ctx.db, self._user(), self.ctx.clock.now())
+        except InputError as exc:
+            QMessageBox.warning(self, title, f"Nothing was printed or saved: {exc.problem}")
+            return False
+        return True
 
     def ask_pdf_path(self) -> str:
         """Where to save the PDF, or "" if the user cancelled (tests replace this)."""
@@ -540,6 +538,8 @@ class HandoverView(QWidget):
         return path
 
     def save_pdf(self) -> int:
+        if not self._may_print("Save PDF"):
+            return 0
         path = self.ask_pdf_path()
         if not path:
             return 0
@@ -548,22 +548,22 @@ class HandoverView(QWidget):
         now = self.ctx.clock.now()
         try:
             pages = render_handover_pdf(
-                self.ctx.db, path, printed_by=self._user(), now=now, pathway=self.ctx.pathway
+                self.ctx.db,
+                path,
+                printed_by=self._user(),
+                now=now,
+                pathway=self.ctx.pathway,
+                # recorded before the file is put in place: an unrecorded copy never exists
+                before_replace=lambda pages, cases: self._printed(now, pages, path, cases),
             )
-        except OSError as exc:
+        except (OSError, InputError) as exc:
             QMessageBox.critical(self, "Save PDF", f"The PDF was not saved: {exc}")
             return 0
-        self._printed(now, pages, path)
         return pages
 
-    def _printed(self, now: datetime, pages: int, target: str) -> None:
+    def _printed(self, now: datetime, pages: int, target: str, open_cases: int) -> None:
         record_printed(
-            self.ctx.db,
-            self._user(),
-            now,
-            pages=pages,
-            open_cases=self.model.rowCount(),
-            target=target,
+            self.ctx.db, self._user(), now, pages=pages, open_cases=open_cases, target=target
         )
         self._status(f"Handover sheet of {pages} page(s) sent to {target} at {london(now):%H:%M}.")
 

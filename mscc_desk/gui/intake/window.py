@@ -16,19 +16,19 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence, QSho
 from PySide6.QtWidgets import QGroupBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..domain import nhs_number
-from ..domain.errors import InputError
-from ..domain.triage import override_effect, parse_facts, triage
-from ..domain.typed_time import format_uk_datetime
-from ..store.calls import record_call
-from ..store.drafts import discard_draft, load_draft, save_draft
-from ..store.patients import PatientMatch, find_by_case, find_by_nhs_number
-from .context import DeskContext
-from .forms.ui_intake import Ui_IntakeForm
-from .intake_fields import Binding, IntakeFields, spoken_time
-from .intake_messages import FieldMessages, align_labels, set_role
+from ...domain import nhs_number
+from ...domain.errors import InputError
+from ...domain.triage import override_effect, parse_facts, triage
+from ...domain.typed_time import format_uk_datetime
+from ...store.calls import record_call
+from ...store.drafts import discard_draft, load_draft, save_draft
+from ...store.patients import PatientMatch, find_by_case, find_by_nhs_number
+from ..context import DeskContext
+from ..forms.ui_intake import Ui_IntakeForm
+from ..look import inks, scaled_font
+from .fields import Binding, IntakeFields, spoken_time
 from .known_patient import banner_text, follow_up_text, patient_values
-from .look import inks, scaled_font
+from .messages import FieldMessages, align_labels, set_role
 
 DRAFT_DEBOUNCE_MS = 800
 DRAFT_RETRY_MS = 5_000

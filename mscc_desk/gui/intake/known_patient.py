@@ -7,11 +7,11 @@ Python, so the wording can be checked without a window.
 
 from __future__ import annotations
 
-from ..domain import nhs_number
-from ..domain.clock import format_london
-from ..domain.pathway import Pathway
-from ..domain.typed_time import format_uk_date
-from ..store.patients import CaseSummary, PatientMatch
+from ...domain import nhs_number
+from ...domain.clock import format_london
+from ...domain.pathway import Pathway
+from ...domain.typed_time import format_uk_date
+from ...store.patients import CaseSummary, PatientMatch
 
 # Form field -> PatientMatch attribute (the date of birth is formatted separately).
 PATIENT_FIELDS = {

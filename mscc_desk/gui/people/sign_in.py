@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from ..domain.errors import InputError
-from ..store.auth import SignInError
-from .forms.ui_sign_in import Ui_SignInDialog
-from .look import colour_style, error_style
+from ...domain.errors import InputError
+from ...store.auth import SignInError
+from ..forms.ui_sign_in import Ui_SignInDialog
+from ..look import colour_style, error_style
 from .session import SessionController
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ..domain.clock import format_london
-from ..domain.deadlines import Stage
-from ..store.cases import TimelineEntry
-from .board_model import short_london  # `Sat 27 Mar 09:45 GMT`, as on the board
-from .look import inks
-from .urgency import stage_icon
+from ...domain.clock import format_london, short_london
+from ...domain.deadlines import Stage
+from ...store.cases import TimelineEntry
+from ..look import inks
+from ..widgets.rows_model import RowsModel
+from ..widgets.urgency import stage_icon
 
 COLUMNS = ("When", "Who", "What", "Detail")
 WHEN, WHO, WHAT, DETAIL = range(4)
@@ -28,7 +28,7 @@ _BOLD_KINDS = frozenset({"breach", "category", "close", "reopen", "triage"})
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel[TimelineEntry]):
     """Rows in time order; `entry(row)` gives the entry for a row.
 
     With `detail_under_what`, for a narrow pane where four columns would each be too
@@ -37,36 +37,22 @@ class TimelineModel(QAbstractTableModel):
     full instant is in every tooltip.
     """
 
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: Any = None, *, detail_under_what: bool = False) -> None:
         super().__init__(parent)
-        self._entries: list[TimelineEntry] = []
         self.detail_under_what = detail_under_what
 
     def set_entries(self, entries: Sequence[TimelineEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.replace_rows(entries)
 
     def entry(self, row: int) -> TimelineEntry:
-        return self._entries[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        e = self._entries[index.row()]
+        e = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == WHEN:

@@ -14,7 +14,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from ..domain.deadlines import Stage, stages_due
+from ...domain.deadlines import Stage, stages_due
 
 INK = QColor("#1b1b1b")  # dark text on every tinted cell, whatever the desktop palette
 

@@ -29,42 +29,40 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QTreeWidgetItem,
     QWidget,
 )
 
-from ..alerts.scheduler import AlertController
-from ..domain.clock import format_london
-from ..domain.deadlines import Stage
-from ..store.drafts import DraftSummary
+from ...alerts.scheduler import AlertController
+from ...domain.clock import format_london, short_london
+from ...domain.deadlines import Stage
+from ..case.view import CaseView
+from ..context import DeskContext
+from ..forms.ui_main_window import Ui_MainWindow
+from ..handover.view import HandoverView
+from ..look import error_style
+from ..people.screen_lock import ScreenLock, summarise_deadlines
+from ..people.session import SessionController
+from ..people.sign_in import ask_switch_user
+from ..people.user_admin import open_user_admin
+from ..settings.dialog import SettingsDialog
+from ..shortcuts import BOARD_KEYS, ShortcutsDialog, action_rows
+from ..widgets.urgency import category_icon
+from ..windows import alive, bring_to_front
 from .alert_panel import AlertPanel
 from .board_loader import BoardLoader, BoardSnapshot
-from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column, short_london
+from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column
 from .board_view import DeadlineDelegate, EmptyBoardHint, fit_columns
-from .case_view import CaseView
-from .context import DeskContext
-from .desk_dialogs import CoordinatorDialog, UserPicker
-from .desk_state import (
+from .dialogs import CoordinatorDialog, UserPicker
+from .drafts_list import DraftsList
+from .state import (
     change_coordinator,
     current_coordinator,
     known_users,
     last_desk_user,
     remember_desk_user,
 )
-from .forms.ui_main_window import Ui_MainWindow
-from .handover_view import HandoverView
-from .look import error_style
-from .screen_lock import ScreenLock, summarise_deadlines
-from .session import SessionController
-from .settings_dialog import SettingsDialog
-from .shortcuts import BOARD_KEYS, ShortcutsDialog, action_rows
-from .sign_in import ask_switch_user
-from .urgency import category_icon
-from .user_admin import open_user_admin
-from .windows import alive, bring_to_front
 
 BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # other workstations on a shared database write too
@@ -104,7 +102,6 @@ class MainWindow(QMainWindow):
         self._focus_after_load = False
         self._loaded_once = False
         self._alert_rows = 0
-        self._draft_count = 0
         self._loaded_at: datetime | None = None
 
         self.model = BoardModel(ctx.pathway, ctx.clock, self)
@@ -154,13 +151,8 @@ class MainWindow(QMainWindow):
         board.sortByColumn(Column.TIME_LEFT, Qt.SortOrder.AscendingOrder)
         board.activated.connect(self._board_activated)
         self._empty_hint = EmptyBoardHint(board, self._empty_board_text)
-        drafts = self.ui.draftsList
-        drafts.header().setStretchLastSection(False)
-        drafts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        drafts.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        drafts.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        drafts.itemActivated.connect(self._draft_activated)
-        drafts.itemSelectionChanged.connect(self._update_draft_button)
+        self.drafts = DraftsList(self.ui, self)
+        self.drafts.open_requested.connect(self.open_draft)
 
     def _setup_filters(self) -> None:
         combo = self.ui.categoryCombo
@@ -187,14 +179,12 @@ class MainWindow(QMainWindow):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionOpenCase.triggered.connect(self.open_selected_case)
-        ui.actionOpenDraft.triggered.connect(self.open_selected_draft)
         ui.actionFind.triggered.connect(self.focus_search)
         ui.actionChangeUser.triggered.connect(self.choose_user)
         ui.actionChangeCoordinator.triggered.connect(self.change_coordinator)
         ui.newCallButton.clicked.connect(ui.actionNewCall.trigger)
         ui.refreshButton.clicked.connect(ui.actionRefresh.trigger)
         ui.changeCoordinatorButton.clicked.connect(ui.actionChangeCoordinator.trigger)
-        ui.openDraftButton.clicked.connect(ui.actionOpenDraft.trigger)
         ui.actionHandover.triggered.connect(self.open_handover)
         ui.handoverButton.clicked.connect(ui.actionHandover.trigger)
         ui.actionSettings.triggered.connect(self.open_settings)
@@ -250,7 +240,7 @@ class MainWindow(QMainWindow):
         self._loaded_at = self.ctx.clock.now()
         self.model.set_leads(snapshot.leads)
         self.model.set_rows(snapshot.rows)
-        self._fill_drafts(snapshot.drafts)
+        self.drafts.fill(snapshot.drafts)
         if not self._fitted and snapshot.rows:
             self._fit_columns()
         # A background refresh must not move the board under the reader's eyes; only a
@@ -314,7 +304,7 @@ class MainWindow(QMainWindow):
             text += f" · {overdue} overdue"
         if shown != total:
             text += f" · showing {shown}"
-        drafts = self._draft_count
+        drafts = self.drafts.count
         text += f" · {drafts} unsaved call{'s' if drafts != 1 else ''}" if drafts else ""
         if self._loaded_at is not None:  # when the rows were read, not when filtered
             text += f" · updated {short_london(self._loaded_at)}"
@@ -635,16 +625,12 @@ class MainWindow(QMainWindow):
             return None
         return self._open_intake(draft_id=draft_id)
 
-    def open_selected_draft(self) -> QWidget | None:
-        items = self.ui.draftsList.selectedItems()
-        return self.open_draft(self._draft_id(items[0])) if items else None
-
     def _open_intake(
         self, draft_id: int | None = None, case_id: int | None = None
     ) -> QWidget | None:
         if not self.ctx.user and not self.choose_user():
             return None
-        from .intake import IntakeWindow  # written alongside; imported only when used
+        from ..intake.window import IntakeWindow  # written alongside; imported only when used
 
         # The desk holds every intake window it opened (they have no parent): forget only
         # those already closed, so a window being typed in is never collected.
@@ -668,47 +654,6 @@ class MainWindow(QMainWindow):
         self._select_after_load = case_id
         self._focus_after_load = True
         self.refresh()
-
-    def _draft_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.open_draft(self._draft_id(item))
-
-    def _fill_drafts(self, drafts: list[DraftSummary]) -> None:
-        tree = self.ui.draftsList
-        keep = self._draft_id(tree.currentItem()) if tree.currentItem() else None
-        tree.clear()
-        for d in drafts:
-            item = QTreeWidgetItem(
-                [d.summary or "(nothing typed yet)", d.user or "—", short_london(d.updated_at)]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
-            item.setToolTip(0, f"Started {format_london(d.created_at)}")
-            tree.addTopLevelItem(item)
-            if d.id == keep:
-                tree.setCurrentItem(item)
-        count = len(drafts)
-        self.ui.draftsBox.setTitle(
-            f"Unsaved calls (drafts): {count}" if count else "Unsaved calls (drafts): none"
-        )
-        # Shown only when there is something to finish: an empty box takes room from the board.
-        self.ui.draftsBox.setVisible(bool(count))
-        self._draft_count = count
-        if count:  # as tall as its rows (up to four), so the board keeps the rest
-            rows = min(count, 4)
-            height = tree.header().sizeHint().height() + rows * tree.sizeHintForRow(0)
-            tree.setFixedHeight(height + 2 * tree.frameWidth() + 2)
-        self._update_draft_button()
-
-    @staticmethod
-    def _draft_id(item: QTreeWidgetItem | None) -> int | None:
-        if item is None:
-            return None
-        value = item.data(0, Qt.ItemDataRole.UserRole)
-        return int(value) if value is not None else None
-
-    def _update_draft_button(self) -> None:
-        has = bool(self.ui.draftsList.selectedItems())
-        self.ui.openDraftButton.setEnabled(has)
-        self.ui.actionOpenDraft.setEnabled(has)
 
     # --- who is here -----------------------------------------------------------------
 

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from ..domain.scales import (
+from ...domain.scales import (
     SINS_COMPONENTS,
     SURGICAL_OPINION_TEXT,
     SinsResult,
     sins_score,
 )
-from .look import colour_style
+from ..look import colour_style
 
 AID_TEXT = "An aid to the decision, not a decision (SINS, Fisher 2010)."
 _CHOOSE = "— choose —"

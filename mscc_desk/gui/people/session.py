@@ -30,12 +30,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..store import auth
-from ..store.auth import AuthenticatedUser
-from ..store.engine import Database
-from ..store.permissions import allowed
-from ..store.settings import get_setting
-from .context import DeskContext
+from ...store import auth
+from ...store.auth import AuthenticatedUser
+from ...store.engine import Database
+from ...store.permissions import allowed
+from ...store.settings import get_setting
+from ..context import DeskContext
 
 log = logging.getLogger(__name__)
 

@@ -33,23 +33,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.clock import format_london
-from ..domain.dataset import MAX_TEXT
-from ..domain.errors import InputError
-from ..domain.pathway import ChecklistField
-from ..domain.typed_time import format_uk_datetime, parse_uk_datetime
-from ..store.cases import (
+from ...domain.clock import format_london
+from ...domain.dataset import MAX_TEXT
+from ...domain.errors import InputError
+from ...domain.pathway import ChecklistField
+from ...domain.typed_time import format_uk_datetime, parse_uk_datetime
+from ...store.cases import (
     ChecklistDetail,
     VersionConflict,
     field_label,
     option_label,
     update_checklist_item,
 )
-from .context import DeskContext
-from .forms.ui_checklist_item import Ui_ChecklistItemDialog
-from .look import colour_style, error_style
-from .sins_widget import SinsWidget
-from .windows import fit_to_screen, keep_on_screen
+from ..context import DeskContext
+from ..forms.ui_checklist_item import Ui_ChecklistItemDialog
+from ..look import colour_style, error_style
+from ..widgets.sins import SinsWidget
+from ..windows import fit_to_screen, keep_on_screen
 
 INPUT_FORMAT = "dd/mm/yyyy hh:mm"
 

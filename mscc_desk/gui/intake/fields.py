@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import dataset, nhs_number, scales
-from ..domain.clock import format_london, london, parse_instant
-from ..domain.dataset import FUTURE_TOLERANCE, Field
-from ..domain.errors import InputError
-from ..domain.pathway import ChecklistField, Pathway
-from ..domain.triage import BOOLEAN_FACTS, NEURO_FEATURES, PAIN_FEATURES
-from ..domain.typed_time import (
+from ...domain import dataset, nhs_number, scales
+from ...domain.clock import format_london, london, parse_instant
+from ...domain.dataset import FUTURE_TOLERANCE, Field
+from ...domain.errors import InputError
+from ...domain.pathway import ChecklistField, Pathway
+from ...domain.triage import BOOLEAN_FACTS, NEURO_FEATURES, PAIN_FEATURES
+from ...domain.typed_time import (
     TypedTimeError,
     age_on,
     parse_uk_date,

@@ -23,11 +23,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from ..domain.clock import london
-from ..domain.errors import InputError
-from ..store.auth import SignInError
-from .forms.ui_screen_lock import Ui_ScreenLock
-from .look import LIGHT_INKS
+from ...domain.clock import london
+from ...domain.errors import InputError
+from ...store.auth import SignInError
+from ..forms.ui_screen_lock import Ui_ScreenLock
+from ..look import LIGHT_INKS
 from .session import SessionController
 from .sign_in import field_sentence, show_message
 

@@ -13,12 +13,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from ..store.audit import record_event
-from ..store.engine import Database
-from ..store.handover import COORDINATOR_SETTING, record_handover
-from ..store.models import Setting, User
-from ..store.settings import get_setting, set_setting
-from ..store.users import ensure_user
+from ...store.audit import record_event
+from ...store.engine import Database
+from ...store.handover import COORDINATOR_SETTING, record_handover
+from ...store.models import Setting, User
+from ...store.settings import get_setting, set_setting
+from ...store.users import ensure_user
 
 DESK_USER_KEY = "desk.last_user"
 COORDINATOR_KEY = COORDINATOR_SETTING

@@ -27,7 +27,7 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
-from ..alerts.backups import (
+from ...alerts.backups import (
     BackgroundTask,
     BackupResult,
     RestoreResult,
@@ -38,9 +38,9 @@ from ..alerts.backups import (
     restore_problems,
     restore_with_safety_copy,
 )
-from ..domain.clock import format_london
-from ..domain.errors import InputError
-from ..store.alerts import (
+from ...domain.clock import format_london
+from ...domain.errors import InputError
+from ...store.alerts import (
     DUE_SOON_KEY,
     IMMINENT_KEY,
     AlertSettings,
@@ -48,7 +48,7 @@ from ..store.alerts import (
     save_alert_settings,
     validate_lead_times,
 )
-from ..store.backup_schedule import (
+from ...store.backup_schedule import (
     BACKUP_NAME,
     FOLDER_KEY,
     KEEP_KEY,
@@ -57,12 +57,12 @@ from ..store.backup_schedule import (
     read_settings,
     save_settings,
 )
-from .context import DeskContext
-from .forms.ui_settings_dialog import Ui_SettingsDialog
-from .look import colour_style, error_style
+from ..context import DeskContext
+from ..forms.ui_settings_dialog import Ui_SettingsDialog
+from ..look import colour_style, error_style
 
 if TYPE_CHECKING:
-    from ..alerts.scheduler import AlertController
+    from ...alerts.scheduler import AlertController
 
 
 
@@ -411,7 +411,7 @@ class SettingsDialog(QDialog):
 
 
 def _controller_of(parent: QWidget | None) -> AlertController | None:
-    from ..alerts.scheduler import AlertController
+    from ...alerts.scheduler import AlertController
 
     found = getattr(parent, "alerts", None)
     return found if isinstance(found, AlertController) else None

@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
-    QFont,
     QHideEvent,
     QKeySequence,
     QResizeEvent,
@@ -37,493 +32,37 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QTableView, QWidget
 
-from ..domain.clock import format_london
-from ..domain.deadlines import Stage, format_time_left
-from ..domain.errors import InputError
-from ..domain.pathway import ChecklistField as _ChecklistField
-from ..domain.scales import FRANKEL_LABELS
-from ..store.alerts import lead_times
-from ..store.cases import (
+from ...domain.clock import format_london, short_london
+from ...domain.errors import InputError
+from ...domain.pathway import ChecklistField as _ChecklistField
+from ...store.alerts import lead_times
+from ...store.cases import (
     AMBULATORY,
-    CHECKLIST_STATES,
     OUTCOMES,
     CaseDetail,
-    ChecklistDetail,
-    ClockDetail,
     VersionConflict,
     add_note,
     case_fingerprint,
-    clear_override,
-    close_case,
-    describe_value,
-    field_label,
     frankel_words,
     load_case,
-    reopen_case,
     timeline,
 )
-from .board_model import short_london
-from .checklist_editor import ChecklistEditor
-from .context import DeskContext
-from .forms.ui_case_close import Ui_CaseCloseDialog
-from .forms.ui_case_reopen import Ui_CaseReopenDialog
-from .forms.ui_case_view import Ui_CaseView
-from .look import colour_style, error_style, inks, scaled_font
-from .timeline_model import DETAIL, WHAT, WHEN, WHO, TimelineModel
-from .urgency import (
+from ..context import DeskContext
+from ..forms.ui_case_view import Ui_CaseView
+from ..look import colour_style, error_style, scaled_font
+from ..widgets.urgency import (
     CATEGORY_TINT,
-    INK,
-    STAGE_TINT,
     category_icon,
-    stage_at,
-    stage_icon,
 )
-from .windows import bring_to_front
+from ..windows import bring_to_front
+from .checklist_editor import ChecklistEditor
+from .conflict import conflict_html
+from .dialogs import CloseCaseDialog, ReasonDialog, clear_override_dialog, reopen_dialog
+from .tables import ChecklistModel, ClockModel
+from .timeline_model import DETAIL, WHAT, WHEN, WHO, TimelineModel
 
 COUNTDOWN_MS = 15_000  # the countdowns are in minutes; four repaints a minute is plenty
 POLL_MS = 30_000  # another workstation's change shows within half a minute
-MET_TINT = QColor("#dcebd5")
-_Index = QModelIndex | QPersistentModelIndex
-_STATE_MARK = {"done": "✓ Done", "pending": "○ Pending", "not_applicable": "– Not applicable"}
-
-
-def _stage_words(stage: Stage, leads: Mapping[Stage, timedelta] | None) -> str:
-    """The stage in words, with the desk's lead time when it is not the usual hour."""
-    if stage is Stage.due_soon:
-        return "due soon"
-    if stage is not Stage.imminent:
-        return ""
-    lead = (leads or {}).get(Stage.imminent, timedelta(hours=1))
-    return "due within the hour" if lead == timedelta(hours=1) else f"due within {_lead_text(lead)}"
-
-
-def _lead_text(lead: timedelta) -> str:
-    minutes = int(lead.total_seconds() // 60)
-    hours, rest = divmod(minutes, 60)
-    return (
-        f"{hours} h {rest:02d} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
-    )
-
-
-_CLOCK_ORDER = {"breached": 0, "open": 1, "met": 2, "cancelled": 3}
-
-
-def _duration_words(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds()) // 60
-    days, minutes = divmod(minutes, 1440)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        return f"{days} d {hours} h {minutes:02d} min"
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
-
-
-# --- Models -------------------------------------------------------------------------------
-
-
-class ClockModel(QAbstractTableModel):
-    leads: Mapping[Stage, timedelta] | None = None  # the desk's alert lead times
-    """The case's clocks; the countdown repaints from `set_now`, not by rebuilding rows."""
-
-    COLUMNS = ("Clock", "Due (London)", "State", "Reference")
-    STATE = 2
-
-    def __init__(self, now: datetime, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._clocks: list[ClockDetail] = []
-        self._now = now
-
-    def set_clocks(self, clocks: Sequence[ClockDetail], now: datetime) -> None:
-        self.beginResetModel()
-        self._now = now
-        self._clocks = sorted(clocks, key=lambda c: (_CLOCK_ORDER[c.state_at(now)], c.due_at, c.id))
-        self.endResetModel()
-
-    def set_now(self, now: datetime) -> None:
-        self._now = now
-        if self._clocks:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._clocks) - 1, len(self.COLUMNS) - 1)
-            )
-
-    def clock(self, row: int) -> ClockDetail:
-        return self._clocks[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._clocks)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._clocks):
-            return None
-        c = self._clocks[index.row()]
-        column = index.column()
-        state = c.state_at(self._now)
-        stage = stage_at(self._now, c.due_at, self.leads) if state in ("open", "breached") else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{c.label}\n(local policy)" if c.status == "local" else c.label
-            if column == 1:
-                return f"{short_london(c.due_at)}\nstarted {short_london(c.starts_at)}"
-            if column == self.STATE:
-                words = c.words(self._now)
-                if state == "met" and c.met_at:
-                    words = f"{words}\nat {short_london(c.met_at)}"
-                extra = _stage_words(stage, self.leads) if state == "open" and stage else ""
-                return f"{words} — {extra}" if extra else words
-            return c.ref
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.label}\n{c.ref}" + (
-                f"\nStopped: {c.cancel_reason}" if c.cancel_reason else ""
-            )
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.STATE:
-            if stage is not None:
-                return STAGE_TINT[stage]
-            if state == "met":
-                return MET_TINT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if state == "cancelled":
-                return inks().muted
-            if column == self.STATE and (stage is not None or state == "met"):
-                return INK
-        if role == Qt.ItemDataRole.FontRole and column == self.STATE and state == "breached":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STATE and stage is not None:
-            return stage_icon(stage)
-        if role == Qt.ItemDataRole.UserRole:
-            return c
-        return None
-
-
-class ChecklistModel(QAbstractTableModel):
-    leads: Mapping[Stage, timedelta] | None = None  # the desk's alert lead times
-    """The checklist, in pathway order; what is still pending is what stands out.
-
-    The reference sits under the title (a column of its own was too narrow to read),
-    and a pending item linked to a running clock shows that clock, so the deadline is
-    beside the thing that meets it.
-    """
-
-    COLUMNS = ("State", "Item and reference", "Recorded", "By / when")
-    STATE, ITEM, RECORDED, WHO = range(4)
-
-    def __init__(self, now: datetime, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[ChecklistDetail] = []
-        self._clocks: dict[str, ClockDetail] = {}
-        self._now = now
-
-    def set_items(
-        self, items: Sequence[ChecklistDetail], clocks: Sequence[ClockDetail], now: datetime
-    ) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self._clocks = {c.key: c for c in clocks if c.met_at is None and c.cancelled_at is None}
-        self._now = now
-        self.endResetModel()
-
-    def set_now(self, now: datetime) -> None:
-        """Running durations and linked countdowns change with time; nothing else does."""
-        self._now = now
-        if self._items:
-            top = self.index(0, self.RECORDED)
-            self.dataChanged.emit(top, self.index(len(self._items) - 1, self.RECORDED))
-
-    def item(self, row: int) -> ChecklistDetail:
-        return self._items[row]
-
-    def row_of(self, key: str) -> int:
-        for row, item in enumerate(self._items):
-            if item.key == key:
-                return row
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def linked_clock(self, item: ChecklistDetail) -> ClockDetail | None:
-        return self._clocks.get(item.meets[0]) if item.meets else None
-
-    def recorded(self, item: ChecklistDetail) -> str:
-        lines = item.summary()
-        duration = item.duration(self._now)
-        if duration is not None:
-            so_far = "" if "stopped_at" in item.data else " so far"
-            lines.append(f"Duration: {_duration_words(duration)}{so_far}")
-        clock = self.linked_clock(item)
-        if clock is not None and item.state == "pending":
-            left = format_time_left(clock.due_at - self._now)
-            lines.append(f"Clock: due {short_london(clock.due_at)} — {left}")
-        if item.state == "not_applicable" and item.na_reason:
-            lines.append(f"Not applicable: {item.na_reason}")
-        if item.note:
-            lines.append(f"Note: {item.note}")
-        return "\n".join(lines) or "—"
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.STATE:
-                return _STATE_MARK.get(item.state, item.state)
-            if column == self.ITEM:
-                if item.is_local:  # the reference of a local rule is just "local"
-                    ref = item.ref if item.ref.strip().lower() != "local" else ""
-                    return f"{item.title}\nLOCAL POLICY{' · ' + ref if ref else ''}"
-                return f"{item.title}\n{item.ref}"
-            if column == self.RECORDED:
-                return self.recorded(item)
-            if item.state == "pending" or not item.done_at:
-                return "—"
-            return f"{item.done_by or ''}\n{short_london(item.done_at)}".strip()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            local = (
-                "\nLocal policy: a trust rule, not a NICE recommendation." if item.is_local else ""
-            )
-            return f"{item.title}\n{item.text}\nReference: {item.ref}{local}"
-        if role == Qt.ItemDataRole.FontRole and column == self.STATE and item.state == "pending":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and item.state != "pending":
-            return inks().muted if column != self.RECORDED else None
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.RECORDED:
-            clock = self.linked_clock(item)
-            if clock is not None and item.state == "pending":
-                stage = stage_at(self._now, clock.due_at, self.leads)
-                return STAGE_TINT[stage] if stage is not None else None
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        return None
-
-
-# --- Dialogs --------------------------------------------------------------------------------
-
-
-def _save_shortcuts(dialog: QDialog, save: Callable[[], None]) -> None:
-    """Ctrl+Enter (or Ctrl+S, as in the call form) saves from anywhere, the reason box
-    included (where Enter is a newline)."""
-    for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-        QShortcut(QKeySequence(keys), dialog).activated.connect(save)
-
-
-class CloseCaseDialog(QDialog):
-    """Close with the DATASET outcome fields and a reason; saves itself, like the editor."""
-
-    saved = Signal(int)
-    conflict = Signal(object)
-
-    def __init__(
-        self,
-        ctx: DeskContext,
-        detail: CaseDetail,
-        parent: QWidget | None = None,
-        *,
-        mine: Mapping[str, Any] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.detail = detail
-        self.ui = Ui_CaseCloseDialog()
-        self.ui.setupUi(self)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setWindowTitle(f"Close case {detail.id} — {detail.patient.name}")
-        self.ui.errorLabel.setStyleSheet(error_style())
-        self.ui.errorLabel.hide()
-        self.ui.outcomeCombo.addItem("— choose —", "")
-        for key, label in OUTCOMES.items():
-            self.ui.outcomeCombo.addItem(label, key)
-        self.ui.ambulatoryCombo.addItem("— choose —", "")
-        for key, label in AMBULATORY.items():
-            self.ui.ambulatoryCombo.addItem(label, key)
-        self.ui.frankelCombo.addItem("Not recorded", "")
-        for grade, label in FRANKEL_LABELS.items():
-            self.ui.frankelCombo.addItem(f"{grade.value} — {label}", grade.value)
-        running = [
-            f"{c.label} (due {format_london(c.due_at)})"
-            for c in detail.clocks
-            if c.met_at is None and c.cancelled_at is None
-        ]
-        self.ui.clocksLabel.setText(
-            "Clocks that will stop: " + "; ".join(running) if running else "No clock is running."
-        )
-        if mine:
-            self.ui.reasonEdit.setPlainText(str(mine.get("close_reason") or ""))
-            for combo, key in (
-                (self.ui.outcomeCombo, "outcome"),
-                (self.ui.ambulatoryCombo, "ambulatory_at_discharge"),
-                (self.ui.frankelCombo, "frankel_at_discharge"),
-            ):
-                combo.setCurrentIndex(max(combo.findData(mine.get(key) or ""), 0))
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        _save_shortcuts(self, self.save)
-        self.ui.reasonEdit.setFocus()
-
-    def save(self) -> None:
-        outcome = str(self.ui.outcomeCombo.currentData() or "")
-        ambulatory = str(self.ui.ambulatoryCombo.currentData() or "")
-        try:
-            if not self.ui.reasonEdit.toPlainText().strip():
-                raise InputError("reason", "is required")
-            if not outcome:
-                raise InputError("outcome", "choose the outcome")
-            if not ambulatory:
-                raise InputError("ambulatory_at_discharge", "choose yes, no or unknown")
-            version = close_case(
-                self.ctx.db,
-                self.detail.id,
-                reason=self.ui.reasonEdit.toPlainText(),
-                outcome=outcome,
-                ambulatory_at_discharge=ambulatory,
-                frankel_at_discharge=str(self.ui.frankelCombo.currentData() or "") or None,
-                user=self.ctx.user,
-                now=self.ctx.clock.now(),
-                expected_version=self.detail.version,
-            )
-        except InputError as exc:
-            widgets: dict[str, QWidget] = {
-                "reason": self.ui.reasonEdit,
-                "outcome": self.ui.outcomeCombo,
-                "ambulatory_at_discharge": self.ui.ambulatoryCombo,
-                "frankel_at_discharge": self.ui.frankelCombo,
-            }
-            self.ui.errorLabel.setText(f"{field_label(exc.field)}: {exc.problem}")
-            self.ui.errorLabel.show()
-            widgets.get(exc.field, self.ui.reasonEdit).setFocus()
-            return
-        except VersionConflict as exc:
-            self.conflict.emit(exc)
-            self.reject()
-            return
-        self.saved.emit(version)
-        self.ctx.data_changed.emit()
-        self.accept()
-
-
-class ReasonDialog(QDialog):
-    """A change to the whole case that needs only a reason: reopening it, or lifting its
-    category override. `action(reason)` writes it and returns the new version."""
-
-    saved = Signal(int)
-    conflict = Signal(object)
-
-    def __init__(
-        self,
-        ctx: DeskContext,
-        detail: CaseDetail,
-        parent: QWidget | None = None,
-        *,
-        title: str,
-        intro: str,
-        label: str,
-        action: Callable[[str], int],
-        mine: str = "",
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.detail = detail
-        self.action = action
-        self.ui = Ui_CaseReopenDialog()
-        self.ui.setupUi(self)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setWindowTitle(f"{title} — case {detail.id} — {detail.patient.name}")
-        self.ui.introLabel.setText(intro)
-        self.ui.reasonLabel.setText(label)
-        self.ui.errorLabel.setStyleSheet(error_style())
-        self.ui.errorLabel.hide()
-        self.ui.reasonEdit.setPlainText(mine)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        _save_shortcuts(self, self.save)
-        self.ui.reasonEdit.setFocus()
-
-    def save(self) -> None:
-        try:
-            version = self.action(self.ui.reasonEdit.toPlainText())
-        except InputError as exc:
-            self.ui.errorLabel.setText(f"{field_label(exc.field)}: {exc.problem}")
-            self.ui.errorLabel.show()
-            self.ui.reasonEdit.setFocus()
-            return
-        except VersionConflict as exc:
-            self.conflict.emit(exc)
-            self.reject()
-            return
-        self.saved.emit(version)
-        self.ctx.data_changed.emit()
-        self.accept()
-
-
-def reopen_dialog(
-    ctx: DeskContext, detail: CaseDetail, parent: QWidget, mine: str = ""
-) -> ReasonDialog:
-    return ReasonDialog(
-        ctx,
-        detail,
-        parent,
-        title="Reopen",
-        intro=(
-            "The clocks stopped at closing stay stopped. Record a follow-up call to "
-            "re-triage the case and start the clocks it needs."
-        ),
-        label="&Reason for reopening:",
-        action=lambda reason: reopen_case(
-            ctx.db, detail.id, reason, ctx.user, ctx.clock.now(), detail.version
-        ),
-        mine=mine,
-    )
-
-
-def clear_override_dialog(
-    ctx: DeskContext, detail: CaseDetail, parent: QWidget, mine: str = ""
-) -> ReasonDialog:
-    c = detail.referral.category
-    return ReasonDialog(
-        ctx,
-        detail,
-        parent,
-        title="Clear the category override",
-        intro=(
-            f"The case is {c.short} by override ({c.override_reason or ''}). Clearing it "
-            f"makes the case {c.computed_label}, as its features call for, and starts the "
-            "clocks that category runs from now."
-        ),
-        label="&Why the override no longer applies:",
-        action=lambda reason: clear_override(
-            ctx.db,
-            detail.id,
-            reason,
-            ctx.user,
-            ctx.clock.now(),
-            detail.version,
-            ctx.pathway,
-        ),
-        mine=mine,
-    )
-
 
 # --- The window -------------------------------------------------------------------------------
 
@@ -982,55 +521,3 @@ class CaseView(QWidget):
             self.reload()
         else:
             self._stale = True
-
-
-def _value_words(key: str, value: Any, fields: Mapping[str, _ChecklistField]) -> str:
-    if key == "state":
-        return CHECKLIST_STATES.get(str(value), str(value))
-    if key == "outcome":
-        return OUTCOMES.get(str(value), str(value))
-    if key == "ambulatory_at_discharge":
-        return AMBULATORY.get(str(value), str(value))
-    if key == "frankel_at_discharge":
-        return frankel_words(value if isinstance(value, str) else None)
-    if key in ("closed_at", "done_at") and isinstance(value, str):
-        try:
-            return format_london(datetime.fromisoformat(value))
-        except ValueError:
-            return value
-    if value in (None, "", [], {}):
-        return "—"
-    return str(value)
-
-
-def _lines(values: Mapping[str, Any], fields: Mapping[str, _ChecklistField]) -> list[str]:
-    out: list[str] = []
-    for key, value in values.items():
-        if key in ("item", "title"):
-            continue
-        if key == "data" and isinstance(value, Mapping):
-            for fkey, fvalue in value.items():
-                cf = fields.get(fkey, _ChecklistField(fkey, "text"))
-                out.append(f"{field_label(fkey)}: {describe_value(cf, fvalue)}")
-            continue
-        out.append(f"{field_label(key)}: {_value_words(key, value, fields)}")
-    return out
-
-
-def conflict_html(exc: VersionConflict, fields: Mapping[str, _ChecklistField]) -> str:
-    """The conflict banner: what happened, then yours and the record's, side by side."""
-    esc = html.escape
-    by = f" by <b>{esc(exc.changed_by)}</b>" if exc.changed_by else ""
-    at = f" at {esc(format_london(exc.changed_at))}" if exc.changed_at else ""
-    title = exc.your_values.get("title") or exc.current_values.get("title")
-    what = f"“{esc(str(title))}”" if title else esc(exc.what or "the case")
-    mine = "<br>".join(esc(line) for line in _lines(exc.your_values, fields)) or "—"
-    theirs = "<br>".join(esc(line) for line in _lines(exc.current_values, fields)) or "—"
-    return (
-        f"<b>Not saved.</b> {what} was changed{by}{at} while you were working "
-        f"(you had version {exc.expected_version}; the record is now at version "
-        f"{exc.current_version}). Nothing has been overwritten: choose what to keep."
-        "<table cellspacing='0' cellpadding='4' style='margin-top: 4px'>"
-        "<tr><th align='left'>Yours (not saved)</th><th align='left'>In the record now</th></tr>"
-        f"<tr><td valign='top'>{mine}</td><td valign='top'>{theirs}</td></tr></table>"
-    )

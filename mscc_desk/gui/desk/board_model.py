@@ -25,13 +25,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ..domain.clock import Clock, compact_london, london
-from ..domain.deadlines import DEFAULT_LEADS, Stage, format_time_left
-from ..domain.nhs_number import digits_of, format_nhs
-from ..domain.pathway import Pathway
-from ..store.board import BoardRow
-from .look import inks
-from .urgency import (
+from ...domain.clock import Clock, compact_london, short_london
+from ...domain.deadlines import DEFAULT_LEADS, Stage, format_time_left
+from ...domain.nhs_number import digits_of, format_nhs
+from ...domain.pathway import Pathway
+from ...store.board import BoardRow
+from ..look import inks
+from ..widgets.urgency import (
     CATEGORY_TINT,
     INK,
     STAGE_TINT,
@@ -71,12 +71,6 @@ HEADERS = {
     Column.CHECKLIST: "Checklist",
     Column.LAST_ACTIVITY: "Last activity",
 }
-
-
-def short_london(instant: datetime, weekday: bool = True) -> str:
-    """`Wed 25 Nov 16:30 GMT`: the zone is kept so a clock-change night is not misread."""
-    local = london(instant)
-    return f"{local.strftime('%a %d %b %H:%M' if weekday else '%d %b %H:%M')} {local.tzname()}"
 
 
 def time_left_text(now: datetime, due_at: datetime, stage: Stage | None) -> str:

@@ -12,12 +12,12 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QWidget
 
-from ..domain.clock import format_london
-from ..store.users import ROLES
-from .desk_state import KnownUser
-from .forms.ui_coordinator_dialog import Ui_CoordinatorDialog
-from .forms.ui_user_picker import Ui_UserPicker
-from .user_admin import role_label
+from ...domain.clock import format_london
+from ...store.users import ROLES
+from ..forms.ui_coordinator_dialog import Ui_CoordinatorDialog
+from ..forms.ui_user_picker import Ui_UserPicker
+from ..people.user_admin import role_label
+from .state import KnownUser
 
 COVER_SUGGESTIONS = (
     "MSCC coordinator",

@@ -14,12 +14,12 @@ from datetime import timedelta
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..domain.clock import Clock
-from ..domain.deadlines import Stage
-from ..store.alerts import lead_times
-from ..store.board import BoardRow, open_cases
-from ..store.drafts import DraftSummary, list_drafts
-from ..store.engine import Database
+from ...domain.clock import Clock
+from ...domain.deadlines import Stage
+from ...store.alerts import lead_times
+from ...store.board import BoardRow, open_cases
+from ...store.drafts import DraftSummary, list_drafts
+from ...store.engine import Database
 
 
 @dataclass(frozen=True)

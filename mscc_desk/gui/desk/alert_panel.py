@@ -31,23 +31,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..alerts.scheduler import AlertController
-from ..domain.clock import compact_london, format_london, london
-from ..domain.deadlines import Stage, format_time_left
-from ..domain.errors import InputError
-from ..domain.nhs_number import format_nhs
-from ..domain.pathway import Pathway
-from ..store.alerts import BREACH_REASONS, AlertSettings, RaisedAlert, alert_settings
-from .context import DeskContext
-from .forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
-from .forms.ui_alert_panel import Ui_AlertPanel
-from .forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
-from .look import error_style
-from .windows import alive, bring_to_front
+from ...alerts.scheduler import AlertController
+from ...domain.clock import compact_london, format_london, london
+from ...domain.deadlines import Stage, format_time_left
+from ...domain.errors import InputError
+from ...domain.nhs_number import format_nhs
+from ...domain.pathway import Pathway
+from ...store.alerts import BREACH_REASONS, AlertSettings, RaisedAlert, alert_settings
+from ..context import DeskContext
+from ..forms.ui_acknowledge_dialog import Ui_AcknowledgeDialog
+from ..forms.ui_alert_panel import Ui_AlertPanel
+from ..forms.ui_breach_reason_dialog import Ui_BreachReasonDialog
+from ..look import error_style
+from ..windows import alive, bring_to_front
 
 TICK_MS = 15_000  # the countdown text is in minutes; four repaints a minute keep it honest
 
-# Shape + words per stage; the tints match the board's (gui/urgency.py).
+# Shape + words per stage; the tints match the board's (gui/widgets/urgency.py).
 SYMBOL = {Stage.due_soon: "●", Stage.imminent: "▲", Stage.breached: "⚠"}
 WORDS = {Stage.due_soon: "DUE SOON", Stage.imminent: "IMMINENT", Stage.breached: "BREACHED"}
 TINT = {Stage.due_soon: "#f6e4c3", Stage.imminent: "#f0cf94", Stage.breached: "#e8b4b4"}
@@ -561,7 +561,7 @@ class AlertPanel(QWidget):
         if self._open_settings_elsewhere is not None:
             self._open_settings_elsewhere()
             return
-        from .settings_dialog import SettingsDialog
+        from ..settings.dialog import SettingsDialog
 
         def make() -> QDialog:
             # With the controller: saved backup settings are checked by the scheduled job.

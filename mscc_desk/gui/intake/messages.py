@@ -12,7 +12,7 @@ from typing import Any, cast
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
 
-from .intake_fields import Binding
+from .fields import Binding
 
 
 class FieldMessages:

@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
-from ..domain.errors import InputError
-from ..store.auth import MIN_PASSWORD_LENGTH, SignInError, check_password, create_user
-from ..store.permissions import PermissionDenied
-from .forms.ui_first_run import Ui_FirstRunWizard
-from .look import colour_style, error_style
+from ...domain.errors import InputError
+from ...store.auth import MIN_PASSWORD_LENGTH, SignInError, check_password, create_user
+from ...store.permissions import PermissionDenied
+from ..forms.ui_first_run import Ui_FirstRunWizard
+from ..look import colour_style, error_style
 from .session import SessionController
 from .sign_in import BANNER_STYLE, field_sentence, show_message
 

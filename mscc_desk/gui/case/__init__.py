@@ -1,0 +1,1 @@
+"""One case: its view, its checklist editor and its timeline."""

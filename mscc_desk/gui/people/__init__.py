@@ -1,0 +1,1 @@
+"""Who is at the desk: sign-in, first run, the screen lock, the session, user admin."""

@@ -1,0 +1,1 @@
+"""Small widgets shared by several areas: the SINS calculator, the urgency tints."""
