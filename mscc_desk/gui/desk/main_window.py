@@ -341,18 +341,18 @@ class MainWindow(QMainWindow):
         return self.proxy.case_id_at(rows[0].row()) if rows else None
 
     def select_case(self, case_id: int, scroll: bool = True) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.case_id_at(row) == case_id:
-                index = self.proxy.index(row, 0)
-                flags = (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows
-                )
-                self.ui.board.selectionModel().setCurrentIndex(index, flags)
-                if scroll:
-                    self.ui.board.scrollTo(index)
-                return True
-        return False
+        row = self.proxy.row_of_case(case_id)
+        if row is None:
+            return False
+        index = self.proxy.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.ui.board.selectionModel().setCurrentIndex(index, flags)
+        if scroll:
+            self.ui.board.scrollTo(index)
+        return True
 
     def _board_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
