@@ -66,6 +66,8 @@ class Column(IntEnum):
     LAST_ACTIVITY = 8
 
 
+_COLUMNS = tuple(Column)
+
 HEADERS = {
     Column.PATIENT: "Patient",
     Column.NHS: "NHS number",
@@ -153,7 +155,7 @@ class BoardModel(QAbstractTableModel):
     def _column_keys(self, col: int) -> list[Any]:
         keys = self._keys.get(col)
         if keys is None:
-            keys = self._keys[col] = [self._sort_key(r, Column(col)) for r in self._rows]
+            keys = self._keys[col] = [self._sort_key(r, _COLUMNS[col]) for r in self._rows]
         return keys
 
     def _order_rows(self) -> None:
@@ -241,7 +243,7 @@ class BoardModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        col = Column(index.column())
+        col = _COLUMNS[index.column()]  # a tuple: Column(n) is slow, and data() is hot
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == SORT_ROLE:
