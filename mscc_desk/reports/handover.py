@@ -8,8 +8,9 @@ text under 9 pt, urgency in words as well as shading so a grey printer loses not
 
 `QTextDocument.print_()` cannot draw a header and a "Page N of M" footer on every page,
 and would split a case across pages; so each part of the sheet (the "since the last
-handover" section, then one block per case) is its own small HTML document, laid out on
-the printer itself, and this module places the blocks on pages, keeping each case whole
+handover" section, then one block per case) is laid out on the printer itself (the cases
+in one document, each case's table a block of it), and this module places the blocks on
+pages, keeping each case whole
 on one page unless it is taller than a page, and paints the header and footer around
 them with a `QPainter`.
 """
@@ -550,16 +551,22 @@ def sheet_font() -> QFont:
 
 @dataclass
 class _Block:
-    """One HTML part laid out at the page width; `is_case` blocks repeat the table head."""
+    """One HTML part laid out at the page width; `is_case` blocks repeat the table head.
+
+    A block is the part of `doc` from `top`, `tall` high (the whole of it by default):
+    the cases share one document, laid out once, rather than a document each.
+    """
 
     doc: QTextDocument
     is_case: bool = False
     shaded: bool = False
     continued: str = ""  # HTML above the rest of a case that runs onto the next page
+    top: float = 0.0
+    tall: float | None = None
 
     @property
     def height(self) -> float:
-        return float(self.doc.size().height())
+        return float(self.doc.size().height()) if self.tall is None else self.tall
 
 
 @dataclass
@@ -600,20 +607,47 @@ class _Layout:
         return doc
 
 
-def _line_spans(doc: QTextDocument) -> list[tuple[float, float]]:
-    """Top and bottom of every laid-out line, in document coordinates (cells included)."""
+def _line_spans(part: _Block) -> list[tuple[float, float]]:
+    """Top and bottom of every laid-out line of a block, from its top (cells included)."""
     spans: list[tuple[float, float]] = []
+    doc = part.doc
     layout = doc.documentLayout()
     block = doc.begin()
+    end = part.top + part.height
     while block.isValid():
         rect = layout.blockBoundingRect(block)
         text_layout = block.layout()
         for i in range(text_layout.lineCount()):
             line = text_layout.lineAt(i)
             top = rect.top() + line.y()
-            spans.append((top, top + line.height()))
+            if part.top <= top < end:
+                spans.append((top - part.top, top + line.height() - part.top))
         block = block.next()
     return spans
+
+
+def _case_blocks(lay: _Layout, cases: Sequence[tuple[str, bool, str]]) -> list[_Block]:
+    """The case tables (html, shaded, continued) laid out in one document, one after the
+    other, each table a block of it: a table is as tall there as alone in a document of
+    its own (as each case once was), at a fraction of the cost of a thousand documents.
+    Should the tables not fill the document exactly, each case is laid out alone."""
+    if not cases:
+        return []
+    doc = lay.document("".join(html for html, _, _ in cases))
+    layout = doc.documentLayout()
+    frames = doc.rootFrame().childFrames()
+    heights = [float(layout.frameBoundingRect(frame).height()) for frame in frames]
+    if len(frames) != len(cases) or abs(sum(heights) - doc.size().height()) > 0.5:
+        return [
+            _Block(lay.document(html), is_case=True, shaded=shaded, continued=continued)
+            for html, shaded, continued in cases
+        ]
+    blocks: list[_Block] = []
+    top = 0.0
+    for tall, (_, shaded, continued) in zip(heights, cases, strict=True):
+        blocks.append(_Block(doc, True, shaded, continued, top=top, tall=tall))
+        top += tall
+    return blocks
 
 
 def _cut(spans: list[tuple[float, float]], start: float, room: float) -> float:
@@ -664,7 +698,7 @@ def _paginate(
             pages[-1].placed.append(_Placed(block, y, rules=block.is_case))
             y += block.height
             continue
-        spans = _line_spans(block.doc)
+        spans = _line_spans(block)
         offset = 0.0
         while offset < block.height - 0.5:
             cut = _cut(spans, offset, body_bottom - y)
@@ -698,14 +732,16 @@ def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
     blocks = [_Block(lay.document(changes_html(sheet)))]
     now = sheet.printed_at
     tags = case_tags(sheet)
-    blocks.extend(
-        _Block(
-            lay.document(case_html(c, now, sheet.pathway, tags.get(c.case_id, ()))),
-            is_case=True,
-            shaded=c.overdue,
-            continued=continued_html(c),
-        )
-        for c in sheet.cases
+    blocks += _case_blocks(
+        lay,
+        [
+            (
+                case_html(c, now, sheet.pathway, tags.get(c.case_id, ())),
+                c.overdue,
+                continued_html(c),
+            )
+            for c in sheet.cases
+        ],
     )
     head = _Block(lay.document(table_head_html()))
     pages = _paginate(blocks, head, body_top, body_bottom, lay.document)
@@ -752,8 +788,9 @@ def _draw(painter: QPainter, placed: _Placed, width: float, pen: QPen, lay: _Lay
         painter.fillRect(target, SHADE)
         painter.fillRect(QRectF(0, placed.y, lay.mm(1.2), src_h), QColor(0, 0, 0))
     painter.save()
-    painter.translate(0, placed.y - placed.src_top)
-    block.doc.drawContents(painter, QRectF(0, placed.src_top, width, src_h))
+    top = block.top + placed.src_top  # in the block's document
+    painter.translate(0, placed.y - top)
+    block.doc.drawContents(painter, QRectF(0, top, width, src_h))
     painter.restore()
     if placed.rules:
         painter.setPen(pen)
