@@ -113,13 +113,16 @@ def digests_of(conn: Connection, tbl: TableClause, ids: Iterable[int]) -> dict[s
     return out
 
 
-def all_digests(conn: Connection, tbl: TableClause) -> Iterator[tuple[int, str]]:
-    """(id, digest) of every row of the table, streamed."""
+def all_digests(
+    conn: Connection, tbl: TableClause, from_id: int | None = None
+) -> Iterator[tuple[int, str]]:
+    """(id, digest) of every row of the table (with an id of `from_id` on), streamed."""
     readers = _stored_readers(conn, tbl)
     if readers is not None:
-        yield from _digests_as_stored(conn, tbl, readers)
+        yield from _digests_as_stored(conn, tbl, readers, from_id)
         return
-    result = conn.execute(select(tbl).execution_options(yield_per=2000))
+    query = select(tbl) if from_id is None else select(tbl).where(tbl.c.id >= from_id)
+    result = conn.execute(query.execution_options(yield_per=2000))
     for row in result:
         values = row._mapping
         yield int(values["id"]), row_digest(values)
@@ -155,11 +158,8 @@ def _json(text: Any) -> Any:
     return json.loads(text) if isinstance(text, str) else _AS_STORED
 
 
-def _plain(value: Any) -> Any:
-    return value if isinstance(value, (int, str)) and not isinstance(value, bool) else _AS_STORED
-
-
 def _stored_readers(conn: Connection, tbl: TableClause) -> list[tuple[str, Any]] | None:
+    # (a reader of None: an integer or a text, taken as it is stored)
     """(column, reader) of each column, when every column is of a type read as stored."""
     if conn.dialect.name != "sqlite":
         return None
@@ -174,8 +174,8 @@ def _stored_readers(conn: Connection, tbl: TableClause) -> list[tuple[str, Any]]
             reader = _date
         elif isinstance(kind, JSON):
             reader = _json
-        elif isinstance(kind, (Integer, String)):  # Text is a String
-            reader = _plain
+        elif isinstance(kind, (Integer, String)):  # Text is a String: taken as stored
+            reader = None
         else:
             return None
         readers.append((col.name, reader))
@@ -183,28 +183,40 @@ def _stored_readers(conn: Connection, tbl: TableClause) -> list[tuple[str, Any]]
 
 
 def _digests_as_stored(
-    conn: Connection, tbl: TableClause, readers: list[tuple[str, Any]]
+    conn: Connection, tbl: TableClause, readers: list[tuple[str, Any]], from_id: int | None
 ) -> Iterator[tuple[int, str]]:
     names = ", ".join('"' + name.replace('"', '""') + '"' for name, _ in readers)
     quoted = '"' + tbl.name.replace('"', '""') + '"'
-    result = conn.exec_driver_sql(f"SELECT {names} FROM {quoted}")
+    where = "" if from_id is None else f" WHERE id >= {int(from_id)}"
+    result = conn.exec_driver_sql(f"SELECT {names} FROM {quoted}{where}")
     id_at = [name for name, _ in readers].index("id")
+    # Built in the order of the names, so the body needs sorting only inside JSON values.
+    spec = sorted((name, reader, i) for i, (name, reader) in enumerate(readers))
+    nested = any(reader is _json for _, reader, _ in spec)
     encode = json.JSONEncoder(
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        sort_keys=nested, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     ).encode
+    sha256 = hashlib.sha256
     while rows := result.fetchmany(2000):
         for row in rows:
             body: dict[str, Any] = {}
-            for (name, reader), stored in zip(readers, row, strict=True):
+            for name, reader, i in spec:
+                stored = row[i]
                 if stored is None:
                     continue
+                if reader is None:
+                    kind = type(stored)
+                    if kind is int or kind is str:
+                        body[name] = stored
+                        continue
+                    break
                 value = reader(stored)
                 if value is _AS_STORED:
                     break
-                body[name] = value
+                if value is not None:  # JSON `null` is read as NULL: left out, as NULL is
+                    body[name] = value
             else:
-                digest = hashlib.sha256(encode(body).encode("utf-8")).hexdigest()
-                yield int(row[id_at]), digest
+                yield row[id_at], sha256(encode(body).encode("utf-8")).hexdigest()
                 continue
             yield int(row[id_at]), _digest_read_through_types(conn, tbl, row[id_at])
 
