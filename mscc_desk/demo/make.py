@@ -27,7 +27,7 @@ from ..store.audit import chain_digest, lock_chain
 from ..store.backup import reset_sequences
 from ..store.engine import Database
 from ..store.models import Base
-from ..store.row_digests import RowDigests, merge, model_table, row_digest
+from ..store.row_digests import RowDigests, all_digests, merge, model_table
 from ..store.witness import apply, pending_update
 from .clinical import CLOSED_CATEGORIES, OPEN_CATEGORIES
 from .drafts import CaseDraft, Ids
@@ -105,23 +105,21 @@ def _written_digests(
     others: RowDigests = {}
     for name in ("case", *TABLE_ORDER[3:], "patient", "user"):
         tbl = model_table(name)
-        result = conn.execute(
-            select(tbl)
-            .where(tbl.c.id >= first[name])
-            .order_by(tbl.c.id)
-            .execution_options(yield_per=2000)
-        )
-        for row in result:
-            values = row._mapping
+        owner = {"case": "patient_id", "patient": None, "user": None}.get(name, "case_id")
+        case_of: dict[int, int] = {}
+        if owner is not None:
+            links = select(tbl.c.id, tbl.c[owner]).where(tbl.c.id >= first[name])
+            case_of = {row_id: link for row_id, link in conn.execute(links)}
+        for row_id, digest in all_digests(conn, tbl, first[name]):
             if name == "case":
-                case_id: int | None = values["id"]
-                patient_case.setdefault(values["patient_id"], values["id"])
+                case_id: int | None = row_id
+                patient_case.setdefault(case_of[row_id], row_id)
             elif name == "patient":
-                case_id = patient_case.get(values["id"])
+                case_id = patient_case.get(row_id)
             else:
-                case_id = values.get("case_id")
+                case_id = case_of.get(row_id)
             target = others if case_id is None else by_case.setdefault(case_id, {})
-            target.setdefault(name, {})[str(values["id"])] = row_digest(values)
+            target.setdefault(name, {})[str(row_id)] = digest
     return by_case, others
 
 
