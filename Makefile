@@ -25,6 +25,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check mscc_desk tests bench
 	$(BIN)/mypy
 
+# Every figure of docs/performance.md, against its floor (about 13 minutes here; the demo
+# databases are kept in bench/data/ for later runs).
+bench: $(STAMP)
+	$(BIN)/python bench/ten_years.py
+
 # Regenerate gui/forms/ui_*.py from the Designer files in ui/.
 forms: $(STAMP)
 	for f in ui/*.ui; do \

@@ -30,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 DOC = ROOT / "docs" / "performance.md"
 BEFORE = ROOT / "bench" / "before.md"
+NOTES = ROOT / "bench" / "notes.md"
+RESULTS = ROOT / "bench" / "out" / "ten_years.json"  # the last run, to write the doc again
 SEED = 1
 # The demo's clock: the history ends here. The heartbeat and the catch-up are measured
 # some hours later (a desk closed overnight), the board at this instant.
@@ -133,14 +135,6 @@ def part_demo(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _board_parts() -> tuple[Any, Any, Any]:
-    try:
-        from mscc_desk.gui.desk import board_model
-    except ImportError:  # the flat gui/ of before the grouping by area
-        from mscc_desk.gui import board_model  # type: ignore[no-redef]
-    return board_model.BoardModel, board_model.BoardFilter, board_model.Column
-
-
 def part_board(args: argparse.Namespace) -> dict[str, Any]:
     """Refresh (query + model + sort), the countdown tick and search as you type."""
     from PySide6.QtCore import Qt
@@ -148,20 +142,20 @@ def part_board(args: argparse.Namespace) -> dict[str, Any]:
 
     from mscc_desk.domain.clock import FakeClock
     from mscc_desk.domain.pathway import default_pathway
+    from mscc_desk.gui.desk.board_model import BoardFilter, BoardModel, Column
     from mscc_desk.store.board import open_cases
     from mscc_desk.store.opening import open_database
 
-    model_class, filter_class, column = _board_parts()
     app = QApplication(sys.argv[:1])
     db = open_database(args.db)
     clock = FakeClock(NOW)
-    model = model_class(default_pathway(), clock, tick_ms=3_600_000)
-    proxy = filter_class()
+    model = BoardModel(default_pathway(), clock, tick_ms=3_600_000)
+    proxy = BoardFilter()
     proxy.setSourceModel(model)
     view = QTableView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    view.sortByColumn(column.TIME_LEFT, Qt.SortOrder.AscendingOrder)
+    view.sortByColumn(Column.TIME_LEFT, Qt.SortOrder.AscendingOrder)
     view.resize(1280, 800)
     view.show()
     app.processEvents()
@@ -280,14 +274,16 @@ def _top(profile: Any, n: int) -> list[str]:
     import pstats
 
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(n)
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(n * 4)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-    return [
+    plumbing = ("<frozen", "<string>", "builtins.exec", "builtins.__import__", "runpy")
+    kept = [
         line.replace(str(ROOT) + "/", "").replace(sys.prefix, "<venv>")
-        for line in lines[start:]
-        if line
+        for line in lines[start + 1 :]
+        if line and not any(p in line for p in plumbing)
     ]
+    return [lines[start], *kept[:n]]
 
 
 PARTS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
@@ -310,7 +306,8 @@ def _run_part(name: str, *args: str) -> dict[str, Any]:
     )
     if result.returncode != 0:
         raise SystemExit(f"part {name} failed:\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    answer: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return answer
 
 
 def _timed(cmd: list[str], cwd: Path) -> tuple[float, str]:
@@ -525,18 +522,20 @@ def machine() -> str:
     )
 
 
-def write_doc(rows: list[Row], profiles: dict[str, list[str]], pairs: int) -> None:
+def write_doc(
+    rows: list[Row], profiles: dict[str, list[str]], pairs: int, on: str, at: str
+) -> None:
     before = BEFORE.read_text() if BEFORE.exists() else ""
     parts = [
         "# Performance at ten years of history",
         "",
-        "Written by `make bench` (`bench/ten_years.py`); do not edit by hand, except the",
-        "part read from `bench/before.md` (the figures before this work, measured once).",
+        "Written by `make bench` (`bench/ten_years.py`); do not edit it by hand: the notes",
+        "come from `bench/notes.md` and the figures before this work from `bench/before.md`.",
         "",
         "## How to reproduce",
         "",
         "```",
-        "make bench                           # everything below, about 5-10 minutes",
+        "make bench      # everything below: 13 minutes here under load, more the first time",
         ".venv/bin/python bench/ten_years.py --quick --no-doc   # smaller scales, a smoke run",
         "```",
         "",
@@ -548,7 +547,7 @@ def write_doc(rows: list[Row], profiles: dict[str, list[str]], pairs: int) -> No
         f"{CATCH_UP_AFTER.total_seconds() / 3600:.0f} h after the demo's clock (the desk",
         "closed overnight). Medians; the spread is the lowest and the highest run.",
         "",
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on: {machine()}.",
+        f"Measured {at} on: {on}.",
         "",
         "## Figures",
         "",
@@ -558,6 +557,8 @@ def write_doc(rows: list[Row], profiles: dict[str, list[str]], pairs: int) -> No
     missed = [r for r in rows if r.met is False]
     if missed:
         parts += ["Not met on this run: " + "; ".join(r.figure for r in missed) + ".", ""]
+    if NOTES.exists():
+        parts += [NOTES.read_text().rstrip(), ""]
     parts += ["## Profiles after (cProfile, cumulative, top entries)", ""]
     for name, lines in profiles.items():
         parts += [f"### {name}", "", "```", *lines, "```", ""]
@@ -577,9 +578,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=5, help="alternated runs per figure")
     parser.add_argument("--quick", action="store_true", help="smaller scales, for a smoke run")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/performance.md")
+    parser.add_argument(
+        "--doc-only", action="store_true", help="write the doc again from the last run"
+    )
     args = parser.parse_args(argv)
     if args.part:
         print(json.dumps(PARTS[args.part](args)))
+        return 0
+    if args.doc_only:  # the notes were edited: the doc again from the last run's figures
+        saved = json.loads(RESULTS.read_text())
+        rows = [Row(**row) for row in saved["rows"]]
+        write_doc(rows, saved["profiles"], saved["pairs"], saved["machine"], saved["at"])
+        print(f"written: {DOC.relative_to(ROOT)}")
         return 0
     started = time.perf_counter()
     rows, profiles = measure(args.pairs, args.quick)
@@ -587,7 +597,20 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print(f"\n{len(rows)} figures in {time.perf_counter() - started:.0f} s")
     if not args.no_doc and not args.quick:
-        write_doc(rows, profiles, args.pairs)
+        at = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(
+            json.dumps(
+                {
+                    "rows": [asdict(row) for row in rows],
+                    "profiles": profiles,
+                    "pairs": args.pairs,
+                    "machine": machine(),
+                    "at": at,
+                }
+            )
+        )
+        write_doc(rows, profiles, args.pairs, machine(), at)
         print(f"written: {DOC.relative_to(ROOT)}")
     return 0
 
