@@ -138,6 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="fill the database with realistic synthetic cases")
     _db_option(p)
     p.add_argument("--cases", type=int, required=True, metavar="N")
+    p.add_argument(
+        "--open",
+        type=int,
+        default=None,
+        metavar="M",
+        help="how many of them stay open (default: about 2 %%, at most 400)",
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S")
     add_identity_options(p, who="who adds them (an administrator, once one exists)")
 
@@ -490,11 +497,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.cases < 0:
         raise InputError("--cases", "must not be negative")
+    if args.open is not None and not 0 <= args.open <= args.cases:
+        raise InputError("--open", f"must be between 0 and --cases ({args.cases})")
     who = claim(args)
     db = _open(args)
     try:
         who.act_as(db, "db.maintain")  # synthetic patients must not slip into real records
-        summary = make_demo(db, cases=args.cases, seed=args.seed)
+        summary = make_demo(db, cases=args.cases, seed=args.seed, open_cases=args.open)
     finally:
         db.dispose()
     _print_json(summary)

@@ -27,6 +27,7 @@ Logs, crash reports and the fault log are created 0600 in a 0700 folder
 from __future__ import annotations
 
 import faulthandler
+import functools
 import io
 import logging
 import logging.handlers
@@ -116,20 +117,25 @@ _names: OrderedDict[str, None] = OrderedDict()
 _names_lock = threading.Lock()
 
 
+@functools.lru_cache(maxsize=MAX_REMEMBERED_NAMES)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name to scrub (worked out once per name: a board of 2,000 cases
+    formats the same names at every refresh)."""
+    return frozenset(
+        part.casefold()
+        for match in _WORD.finditer(name)
+        for part in (match[0], *re.split(r"['\u2019\-]", match[0]))
+        if len(part) >= 2
+    )
+
+
 def remember_names(*names: str) -> None:
     """Names of people the app has formatted for display: never to appear in a log.
 
     Each word (and each hyphenated whole) of two letters or more is kept, the most
     recent MAX_REMEMBERED_NAMES of them, for this process only (never written anywhere).
     """
-    words = {
-        part.casefold()
-        for name in names
-        if name
-        for match in _WORD.finditer(name)
-        for part in (match[0], *re.split(r"['\u2019\-]", match[0]))
-        if len(part) >= 2
-    }
+    words = {word for name in names if name for word in _name_words(name)}
     if not words:
         return
     with _names_lock:

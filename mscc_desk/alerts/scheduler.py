@@ -5,7 +5,7 @@ How it fits together
 Jobs live in a memory job store and are rebuilt from the database: one one-off job per
 stage still to come (`alert:<deadline>:<stage>`, at the stage time) and one per breach
 reminder, plus a heartbeat. Every job does the same thing, `_sync`: write whatever is
-due (`store.alerts.raise_alerts`, which is idempotent), then re-arm the jobs from the
+due (`store.alerts.check_alerts`, which is idempotent), then re-arm the jobs from the
 table. So a job that fires twice, early or for a deadline since met does no harm; the
 jobs only decide *when* the database is looked at. APScheduler's pickled job stores are
 not used: a deadline must not exist in two places that can disagree.
@@ -107,6 +107,7 @@ class Desk(Protocol):
     @property
     def data_changed(self) -> SignalInstance: ...
 
+
 HEARTBEAT_SECONDS = 30.0
 THREAD_PREFIX = "mscc-alerts"
 BACKUP_THREAD_PREFIX = f"{THREAD_PREFIX}-backup"  # so `threads()` counts it too
@@ -176,6 +177,9 @@ class AlertController(QObject):
         self._arm_lock = threading.Lock()
         self._stopping = False
         self._shown: tuple[int, ...] | None = None
+        # The last check of the deadline table; a heartbeat that finds nothing written
+        # since and nothing fallen due reuses it (see `store.alerts.check_alerts`).
+        self._last_check: store.AlertCheck | None = None
         self._failing = False
         queued = Qt.ConnectionType.QueuedConnection
         self._raised_from_worker.connect(self._deliver_raised, queued)
@@ -362,16 +366,16 @@ class AlertController(QObject):
             return []
         try:
             with self._check_lock:
-                db, clock = self.ctx.db, self.ctx.clock
-                raised = store.raise_alerts(db, clock.now())
+                # One transaction raises what is due and plans what comes later.
+                check = store.check_alerts(
+                    self.ctx.db, self.ctx.clock.now(), previous=self._last_check
+                )
+                self._last_check = check
+                raised, plan = check.raised, check.upcoming
                 if raised:
-                    # Before the re-planning below: the alert is the urgent part.
                     self._raised_from_worker.emit(raised)
-                now = clock.now()
-                plan = store.upcoming_alerts(db, now)
-                shown = tuple(a.alert_id for a in store.active_alerts(db, now))
-                changed = bool(raised) or shown != self._shown
-                self._shown = shown
+                changed = bool(raised) or check.showing != self._shown
+                self._shown = check.showing
         except Exception as exc:  # the heartbeat tries again; the desk must hear of it
             log.exception("checking deadline alerts failed")
             self._failing = True

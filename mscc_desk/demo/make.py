@@ -1,10 +1,12 @@
-"""`make_demo`: draft the cases, make their rows, write them in one transaction.
+"""`make_demo`: draft the cases, make their rows, write them a batch at a time.
 
-Speed: rows are built as plain dicts and written with Core bulk inserts (executemany) in
-one transaction, with ids assigned here (after the current `max(id)` of each table), so
-20,000 cases take about 15 s on SQLite, and a second run appends after the first. The
-audit trail is chained after the database's last event, and each case's rows are
-recorded on its last event, as if the app had written them.
+Speed: rows are built as plain dicts and written with Core bulk inserts (executemany),
+with ids assigned here (after the current `max(id)` of each table), and a second run
+appends after the first. The history is drafted and written a slice at a time (about
+`BATCH_CASES` cases, one transaction each), so memory stays flat: 100,000 cases never
+sit in memory at once. The audit trail is chained after the database's last event, in
+time order across batches, and each case's rows are recorded on its last event written
+with them, as if the app had written them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import random
 import time
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -24,7 +27,7 @@ from ..store.audit import chain_digest, lock_chain
 from ..store.backup import reset_sequences
 from ..store.engine import Database
 from ..store.models import Base
-from ..store.row_digests import RowDigests, merge, model_table, row_digest
+from ..store.row_digests import RowDigests, all_digests, merge, model_table
 from ..store.witness import apply, pending_update
 from .clinical import CLOSED_CATEGORIES, OPEN_CATEGORIES
 from .drafts import CaseDraft, Ids
@@ -34,7 +37,8 @@ from .story import Story
 
 OPEN_SHARE = 0.02
 OPEN_MAX = 400
-BATCH = 5000
+BATCH = 5000  # rows per INSERT
+BATCH_CASES = 2000  # cases per transaction
 
 
 def _table(name: str) -> Table:
@@ -101,23 +105,21 @@ def _written_digests(
     others: RowDigests = {}
     for name in ("case", *TABLE_ORDER[3:], "patient", "user"):
         tbl = model_table(name)
-        result = conn.execute(
-            select(tbl)
-            .where(tbl.c.id >= first[name])
-            .order_by(tbl.c.id)
-            .execution_options(yield_per=2000)
-        )
-        for row in result:
-            values = row._mapping
+        owner = {"case": "patient_id", "patient": None, "user": None}.get(name, "case_id")
+        case_of: dict[int, int] = {}
+        if owner is not None:
+            links = select(tbl.c.id, tbl.c[owner]).where(tbl.c.id >= first[name])
+            case_of = {row_id: link for row_id, link in conn.execute(links)}
+        for row_id, digest in all_digests(conn, tbl, first[name]):
             if name == "case":
-                case_id: int | None = values["id"]
-                patient_case.setdefault(values["patient_id"], values["id"])
+                case_id: int | None = row_id
+                patient_case.setdefault(case_of[row_id], row_id)
             elif name == "patient":
-                case_id = patient_case.get(values["id"])
+                case_id = patient_case.get(row_id)
             else:
-                case_id = values.get("case_id")
+                case_id = case_of.get(row_id)
             target = others if case_id is None else by_case.setdefault(case_id, {})
-            target.setdefault(name, {})[str(values["id"])] = row_digest(values)
+            target.setdefault(name, {})[str(row_id)] = digest
     return by_case, others
 
 
@@ -191,73 +193,154 @@ def open_count(cases: int) -> int:
     return min(cases, OPEN_MAX, max(round(cases * OPEN_SHARE), min(cases, 5)))
 
 
-def make_demo(db: Database, *, cases: int, seed: int, clock: Clock | None = None) -> dict[str, Any]:
-    """Append `cases` synthetic cases (mostly closed, some open) and return a summary."""
+Event = tuple[datetime, int, dict[str, Any]]
+
+
+class _Writer:
+    """Writes drafted cases a batch at a time, each batch one transaction, as the app
+    would have written them: every row digested on an event, the chain in time order.
+
+    A case is written (rows and events) in the first batch whose limit passes its
+    opening; its events that fall after the limit wait for a later batch, so the audit
+    trail stays in time order across batches, and the case's rows are digested on its
+    last event written with them.
+    """
+
+    def __init__(self, db: Database, rng: random.Random, now: datetime) -> None:
+        self.db = db
+        self.rng = rng
+        self.now = now
+        self.pathway = default_pathway()
+        self.rows: Rows | None = None
+        self.ids = Ids({})
+        self.waiting: list[Event] = []
+        self.patients = 0
+        self.calls = 0
+
+    def write(self, drafts: list[CaseDraft], limit: datetime | None) -> None:
+        """Write `drafts` (opened before `limit`) and every waiting event before it."""
+        drafts.sort(key=lambda c: (c.first.received_at, c.seq))
+        tables = [_table(name) for name in (*TABLE_ORDER, "audit_event")]
+        with self.db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                lock_chain(conn)  # before the table locks, in the order record_event takes them
+                for table in tables:
+                    conn.execute(text(f'LOCK TABLE "{table.name}" IN SHARE ROW EXCLUSIVE MODE'))
+            first = self._move_ids_past(conn)
+            rows = self._rows(conn)
+            rows.finish([(case, rows.add(case, self.pathway)) for case in drafts])
+            for name in TABLE_ORDER[1:]:
+                _insert(conn, name, rows.tables[name])
+            self.patients += len(rows.tables["patient"])
+            self.calls += len(rows.tables["call"])
+            events = sorted([*self.waiting, *rows.events], key=lambda e: (e[0], e[1]))
+            cut = len(events) if limit is None else bisect_left(events, limit, key=lambda e: e[0])
+            now_events, self.waiting = events[:cut], events[cut:]
+            written = _written_digests(conn, first)
+            _insert(conn, "audit_event", _audit_rows(conn, self.ids, now_events, written, self.now))
+            if conn.dialect.name == "postgresql":
+                reset_sequences(conn, tables)
+            update = pending_update(conn, self.db.url)
+        apply(self.db.url, update)
+        rows.next_batch()
+
+    def _move_ids_past(self, conn: Connection) -> dict[str, int]:
+        """Ids after anything written since the last batch; returns the first of each."""
+        for name, value in _next_ids(conn).next.items():
+            self.ids.next[name] = max(value, self.ids.next.get(name, 0))
+        return dict(self.ids.next)
+
+    def _rows(self, conn: Connection) -> Rows:
+        """The run's rows (and its demo users, made in the first batch)."""
+        if self.rows is None:
+            users, names = _demo_users(conn, self.ids, self.now)
+            patient = _table("patient")
+            used = {
+                n
+                for n in conn.scalars(
+                    select(patient.c.nhs_number).where(patient.c.nhs_number.like("999%"))
+                )
+                if n
+            }
+            self.rows = Rows(self.rng, self.now, self.ids, used, users, names)
+        return self.rows
+
+
+def _slices(window: tuple[datetime, datetime], cases: int) -> list[tuple[datetime, datetime, int]]:
+    """The history cut into slices of about `BATCH_CASES` closed cases each, in time order."""
+    earliest, latest = window
+    count = max(1, -(-cases // BATCH_CASES))
+    step = (latest - earliest) / count
+    return [
+        (
+            earliest + step * i,
+            earliest + step * (i + 1),
+            cases * (i + 1) // count - cases * i // count,
+        )
+        for i in range(count)
+    ]
+
+
+def make_demo(
+    db: Database,
+    *,
+    cases: int,
+    seed: int,
+    clock: Clock | None = None,
+    open_cases: int | None = None,
+) -> dict[str, Any]:
+    """Append `cases` synthetic cases (mostly closed, `open_cases` open; about 2 % when
+    not given) and return a summary.
+
+    Written a slice of history at a time (`BATCH_CASES` cases, one transaction each), so
+    the memory used stays flat however many cases are asked for.
+    """
     if cases < 0:
         raise ValueError("cases must not be negative")
+    n_open = open_count(cases) if open_cases is None else open_cases
+    if not 0 <= n_open <= cases:
+        raise ValueError("open cases must be between 0 and the number of cases")
     started = time.perf_counter()
     clock = clock or SystemClock()
     now = clock.now()
-    pathway = default_pathway()
     rng = random.Random(seed)
-    builder = Story(rng, now, pathway)
+    builder = Story(rng, now, default_pathway())
 
-    n_open = open_count(cases)
-    drafts: list[CaseDraft] = []
+    waiting: list[CaseDraft] = []
     for j in range(n_open):
         if j < 2:
             target, kind = "emergency", ("soon", "breached")[j]
         else:
             target = OPEN_CATEGORIES.pick(rng)
             kind = "breached" if rng.random() < 0.22 else "soon"
-        drafts.append(builder.open_case(target, kind))
-    for _ in range(cases - n_open):
-        drafts.append(builder.closed_case(CLOSED_CATEGORIES.pick(rng)))
-    drafts.sort(key=lambda c: (c.first.received_at, c.seq))
-
-    tables = [_table(name) for name in (*TABLE_ORDER, "audit_event")]
-    with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            lock_chain(conn)  # before the table locks, in the order record_event takes them
-            for table in tables:
-                conn.execute(text(f'LOCK TABLE "{table.name}" IN SHARE ROW EXCLUSIVE MODE'))
-        ids = _next_ids(conn)
-        first = dict(ids.next)
-        users, names = _demo_users(conn, ids, now)
-        patient = _table("patient")
-        used = {
-            n
-            for n in conn.scalars(
-                select(patient.c.nhs_number).where(patient.c.nhs_number.like("999%"))
-            )
-            if n
-        }
-        rows = Rows(rng, now, ids, used, users, names)
-        rows.finish([(case, rows.add(case, pathway)) for case in drafts])
-        for name in TABLE_ORDER[1:]:
-            _insert(conn, name, rows.tables[name])
-        written = _written_digests(conn, first)
-        _insert(conn, "audit_event", _audit_rows(conn, ids, rows.events, written, now))
-        if conn.dialect.name == "postgresql":
-            reset_sequences(conn, tables)
-        update = pending_update(conn, db.url)
-    apply(db.url, update)
-
+        waiting.append(builder.open_case(target, kind))
     breached_open = sum(
         1
-        for case in drafts
-        if case.closed_at is None
-        and any(
+        for case in waiting
+        if any(
             d.met_at is None and d.cancelled_at is None and d.spec.due_at <= now
             for d in case.deadlines
         )
     )
+    writer = _Writer(db, rng, now)
+    slices = _slices(builder.history_window(), cases - n_open)
+    for i, (earliest, latest, count) in enumerate(slices):
+        waiting += [
+            builder.closed_case(CLOSED_CATEGORIES.pick(rng), (earliest, latest))
+            for _ in range(count)
+        ]
+        # Every later slice opens at `latest` or after; the last takes what is left.
+        limit = latest if i < len(slices) - 1 else None
+        ready = [c for c in waiting if limit is None or c.opened_at < limit]
+        waiting = [c for c in waiting if limit is not None and c.opened_at >= limit]
+        if ready or limit is None:
+            writer.write(ready, limit)
     return {
         "cases": cases,
         "open": n_open,
         "closed": cases - n_open,
-        "patients": len(rows.tables["patient"]),
-        "calls": len(rows.tables["call"]),
+        "patients": writer.patients,
+        "calls": writer.calls,
         "breached_open": breached_open,
         "seed": seed,
         "seconds": round(time.perf_counter() - started, 2),

@@ -51,12 +51,21 @@ class Rows(Draws):
         self.coordinators = [users["demo.coordinator"], users["demo.coordinator2"]]
         self.registrars = [users["demo.registrar"], users["demo.registrar2"]]
         self.people = People(rng, ids, used_nhs)
-        self.tables: dict[str, list[dict[str, Any]]] = {
+        self.tables: dict[str, list[dict[str, Any]]] = {}
+        self.events: list[tuple[datetime, int, dict[str, Any]]] = []
+        self.calls: list[CallDraft] = []
+        self._seq = 0  # orders events of the same instant, across batches
+        self.next_batch()
+
+    def next_batch(self) -> None:
+        """Forget the rows and events already written; the people (and ids) carry on."""
+        self.people.rows = []
+        self.tables = {
             "patient": self.people.rows,
             **{name: [] for name in ("case", "call", "assessment", "checklist_item", "deadline")},
         }
-        self.events: list[tuple[datetime, int, dict[str, Any]]] = []
-        self.calls: list[CallDraft] = []
+        self.events = []
+        self.calls = []
 
     def on_duty(self, at: datetime) -> int:
         """The coordinator by day on weekdays; the registrar covers nights and weekends."""
@@ -66,7 +75,8 @@ class Rows(Draws):
         return self.rng.choice(self.registrars)
 
     def event(self, at: datetime, **values: Any) -> None:
-        self.events.append((at, len(self.events), values))
+        self._seq += 1
+        self.events.append((at, self._seq, values))
 
     # ---- one case's rows
 

@@ -360,9 +360,18 @@ class Story(Draws):
 
     # ---- closed cases
 
-    def closed_case(self, target: str) -> CaseDraft:
+    def history_window(self) -> tuple[datetime, datetime]:
+        """When closed cases were first called in: the years of history up to two hours ago."""
+        return self.start, self.now - timedelta(hours=2)
+
+    def closed_case(
+        self, target: str, window: tuple[datetime, datetime] | None = None
+    ) -> CaseDraft:
+        """A case that ran its course; first called in within `window` (a slice of the
+        history, so a large demo can be drafted and written a slice at a time)."""
+        earliest, latest = window or self.history_window()
         for _ in range(50):
-            received = self.call_time(self.start, self.now - timedelta(hours=2))
+            received = self.call_time(earliest, latest)
             case = self.closed_course(target, received)
             if case.closed_at is not None and case.closed_at <= self.now - timedelta(minutes=20):
                 return case

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from ..alerts.scheduler import AlertController
     from .context import DeskContext
     from .desk.main_window import MainWindow
 
@@ -174,7 +175,6 @@ def run(db_target: str | None, smoke: bool) -> int:
 
 def _desk(app: QApplication, ctx: DeskContext) -> int:
     """The real desk: one per database and login, with its alert scheduler running."""
-    from ..alerts.scheduler import AlertController
     from ..alerts.single_instance import ALREADY_RUNNING, SingleInstance
     from .desk.live_feed import LiveFeed
     from .desk.main_window import MainWindow
@@ -188,9 +188,7 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
         print(ALREADY_RUNNING, file=sys.stderr)
         return 0
     # The alerts run from the first moment, whoever is (or is not yet) signed in.
-    alerts = AlertController(ctx, backups=True)  # the daily backup runs on the same scheduler
-    ctx.data_changed.connect(alerts.resync)
-    alerts.start()  # catches up at once on what fell due while the desk was closed
+    alerts = start_alerts_after_first_paint(ctx)  # the daily backup runs on it too
     feed = LiveFeed(ctx)  # other desks' work, and whether the database answers
     feed.start()
     session = SessionController(ctx)
@@ -211,6 +209,24 @@ def _desk(app: QApplication, ctx: DeskContext) -> int:
         feed.stop()
         alerts.stop()
         guard.close()
+
+
+def start_alerts_after_first_paint(ctx: DeskContext) -> AlertController:
+    """The desk's alert scheduler (with the daily backup on it), started as soon as the
+    event loop runs, that is once the first window (sign-in, or the desk) is up.
+
+    Starting it is the catch-up of whatever fell due while the desk was closed: it runs
+    on the scheduler's own worker, so it never holds the first paint back, and it comes
+    within a moment of start (`tests/gui/test_desk_start.py` holds it to 5 s).
+    """
+    from PySide6.QtCore import QTimer
+
+    from ..alerts.scheduler import AlertController
+
+    alerts = AlertController(ctx, backups=True)
+    ctx.data_changed.connect(alerts.resync)
+    QTimer.singleShot(0, alerts.start)
+    return alerts
 
 
 def _smoke(app: QApplication, window: MainWindow, started: float) -> int:

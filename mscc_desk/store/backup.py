@@ -33,7 +33,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, Integer, MetaData, Table, select, text
 
 from ..log_events import log_event
@@ -42,6 +41,7 @@ from .engine import (
     app_backup_dir,
     app_data_dir,
     check_revision,
+    connection_revision,
     current_revision,
     make_engine,
     migrate_connection,
@@ -221,10 +221,7 @@ def replace_contents(engine: Engine, backup: Path) -> None:
     try:
         revision = current_revision(source)
         with engine.begin() as conn:  # PostgreSQL: all of it, or (on any error) none
-            if (
-                revision is not None
-                and MigrationContext.configure(conn).get_current_revision() != revision
-            ):
+            if revision is not None and connection_revision(conn) != revision:
                 # A backup of another revision: the tables become those of its revision
                 # (then the caller migrates them, and the rows, to head).
                 tables = MetaData()

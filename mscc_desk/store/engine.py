@@ -24,12 +24,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -37,6 +33,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.resources import migrations_path
 from ..private_files import private_file
+from .revisions import head_of, known_revisions, stored_revisions
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 ENV_VAR = "MSCC_DESK_DB"
 APP_NAME = "mscc-desk"
@@ -153,6 +153,8 @@ def read_only(engine: Engine) -> Iterator[Connection]:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config  # only to migrate: see store/revisions.py
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_path()))
     if engine is not None:
@@ -161,14 +163,24 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return head_of(known_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
     with read_connection(engine) as conn:
+        return connection_revision(conn)
+
+
+def connection_revision(conn: Connection) -> str | None:
+    """The revision the database is at, as Alembic would say; None without a schema."""
+    stored = stored_revisions(conn)
+    if stored is None or not stored:
+        return None
+    if len(stored) > 1:  # Alembic's own words for a version table it cannot read as one
+        from alembic.runtime.migration import MigrationContext
+
         return MigrationContext.configure(conn).get_current_revision()
+    return stored[0]
 
 
 @dataclass(frozen=True)
@@ -208,9 +220,7 @@ def check_revision(engine: Engine) -> str | None:
     current = current_revision(engine)
     if current is None:
         return None
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
+    if current not in known_revisions():
         raise NewerDatabaseError(
             f"the database at {engine.url.render_as_string(hide_password=True)} was written by "
             f"a newer version of MSCC Desk (schema {current}); this version knows schemas up to "
@@ -221,6 +231,8 @@ def check_revision(engine: Engine) -> str | None:
 
 def migrate_connection(conn: Connection, revision: str) -> None:
     """Run the app's migrations up to `revision` in the caller's transaction."""
+    from alembic import command
+
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, revision)

@@ -131,9 +131,9 @@ class Case(Base):
     immobilisation_advice: Mapped[str] = mapped_column(String(20), default="not_indicated")
     pathway_version: Mapped[str] = mapped_column(String(40))
     suspected_at: Mapped[datetime]
-    opened_at: Mapped[datetime]
+    opened_at: Mapped[datetime] = mapped_column(index=True)  # the handover's "since"
     updated_at: Mapped[datetime]
-    closed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None] = mapped_column(index=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     close_reason: Mapped[str | None] = mapped_column(Text)
     # Where the person is and their cancer (DATASET.md: Patient location, Cancer).
@@ -285,7 +285,7 @@ class Deadline(Base):
     label: Mapped[str] = mapped_column(String(200))
     ref: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime]
-    due_at: Mapped[datetime]
+    due_at: Mapped[datetime] = mapped_column(index=True)  # clocks due since a handover
     met_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
     cancel_reason: Mapped[str | None] = mapped_column(Text)
@@ -320,6 +320,14 @@ class Alert(Base):
             postgresql_where=text("reminder IS NULL"),
         ),
         Index("uq_alert_deadline_id_reminder", "deadline_id", "stage", "reminder", unique=True),
+        # What every heartbeat reads: the few alerts still to acknowledge among the many that
+        # were (partial, so it stays small however long the history).
+        Index(
+            "ix_alert_unacknowledged",
+            "deadline_id",
+            sqlite_where=text("acknowledged_at IS NULL"),
+            postgresql_where=text("acknowledged_at IS NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     deadline_id: Mapped[int] = mapped_column(ForeignKey("deadline.id"), index=True)

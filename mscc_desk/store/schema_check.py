@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, text
 
 from .engine import head_revision, make_engine, migrate_connection
@@ -190,6 +188,9 @@ def postgresql_schema_problems(conn: Connection) -> list[str]:
     problems: list[str] = []
     revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
     if revision == head_revision():
+        from alembic.autogenerate import compare_metadata  # only here: see store/revisions.py
+        from alembic.runtime.migration import MigrationContext
+
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         for diff in compare_metadata(context, Base.metadata):
             problems.append(f"the schema differs from the app's: {_describe(diff)}")

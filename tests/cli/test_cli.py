@@ -715,8 +715,19 @@ def test_record_checks_postcodes_and_partial_dates_as_the_window_does(cli: Cli) 
     try:
         with engine.connect() as conn:
             row = conn.execute(text("SELECT postcode FROM patient")).one()
-            day = conn.execute(text("SELECT diagnosed_on FROM \"case\"")).scalar_one()
+            day = conn.execute(text('SELECT diagnosed_on FROM "case"')).scalar_one()
     finally:
         engine.dispose()
     assert row.postcode == "SW1A 1AA"
     assert str(day) == "2019-03-01"
+
+
+def test_demo_open_sets_how_many_stay_open_and_is_checked(cli: Cli) -> None:
+    made = cli("demo", "--cases", "30", "--open", "12", "--user", "cli_coord")
+    assert made.code == 0, made.stderr
+    assert made.json()["open"] == 12 and made.json()["cases"] == 30
+    assert count(cli.db, "case") == 30
+    refused = cli("demo", "--cases", "5", "--open", "6", "--user", "cli_coord")
+    assert refused.code == 2
+    assert "--open" in refused.one_line()
+    assert count(cli.db, "case") == 30

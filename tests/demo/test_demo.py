@@ -423,3 +423,37 @@ def test_the_app_reads_demo_cases_as_its_own(demo500: Database) -> None:
             assert closing[0].who.endswith("(demo coordinator)") or "registrar" in closing[0].who
     assert len(open_cases(demo500, NOW)) == open_count(500)
     assert len(handover_cases(demo500, NOW)) == open_count(500)
+
+
+def test_a_large_demo_is_written_in_batches_in_time_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slices of history, one transaction each: the chain stays in time order across
+    batches, every row is recorded by an event, and `open_cases` sets how many stay open."""
+    from mscc_desk.demo import make
+    from mscc_desk.store import maintenance
+
+    monkeypatch.setattr(make, "BATCH_CASES", 40)
+    db = _db(tmp_path / "x.sqlite3")
+    try:
+        summary = make_demo(db, cases=300, seed=3, clock=FakeClock(NOW), open_cases=60)
+        with db.read_session() as s:
+            events = s.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+            statuses = Counter(s.scalars(select(Case.status)))
+            patients = s.scalar(select(func.count()).select_from(Patient))
+            calls = s.scalar(select(func.count()).select_from(Call))
+    finally:
+        db.dispose()
+    assert summary["open"] == statuses["open"] == 60
+    assert statuses["closed"] == 240
+    assert summary["patients"] == patients and summary["calls"] == calls
+    assert [e.at for e in events] == sorted(e.at for e in events)
+    assert sum(1 for e in events if e.action == "case.opened") == 300
+    report = maintenance.check(str(tmp_path / "x.sqlite3"))
+    assert report["ok"], report["problems"]
+
+
+def test_open_cases_must_be_among_the_cases(tmp_path: Path) -> None:
+    db = _db(tmp_path / "x.sqlite3")
+    with pytest.raises(ValueError, match="open cases"):
+        make_demo(db, cases=10, seed=1, clock=FakeClock(NOW), open_cases=11)

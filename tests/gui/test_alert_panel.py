@@ -323,10 +323,10 @@ def test_a_failing_check_is_said_on_the_panel_and_cleared_when_it_works(
 ) -> None:
     widget, controller, _ = panel
 
-    def broken(*_args: object, **_kw: object) -> list[al.RaisedAlert]:
+    def broken(*_args: object, **_kw: object) -> al.AlertCheck:
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(al, "raise_alerts", broken)
+    monkeypatch.setattr(al, "check_alerts", broken)
     with qtbot.waitSignal(controller.check_failed, timeout=1000) as blocker:
         assert controller.check_now() == []
     assert "disk I/O error" in blocker.args[0]

@@ -235,6 +235,40 @@ def test_sort_keys_are_values_not_text(db: Database, clock: FakeClock, qtbot: Qt
     assert names() == ["SMITH, Ann", "JONES, Mary", "BROWN, Peter"]
 
 
+def test_sorting_keeps_a_selected_row_on_its_case_and_the_tick_reorders_nothing(
+    db: Database, clock: FakeClock, qtbot: QtBot
+) -> None:
+    """The rows are sorted in the model over keys worked out as they arrive: a selection
+    (a persistent index) follows its case through a sort, a refresh keeps the order, and
+    the countdown tick changes no sort key, so the order stays as it was."""
+    from PySide6.QtCore import QPersistentModelIndex
+
+    three_cases(db, clock)
+    model, proxy = make_model(db, clock, qtbot)
+
+    def names() -> list[str]:
+        return [proxy.index(i, Column.PATIENT).data() for i in range(proxy.rowCount())]
+
+    proxy.sort(Column.AGE, Qt.SortOrder.AscendingOrder)
+    smith = proxy.row_of_case(proxy.case_id_at(names().index("SMITH, Ann")))
+    assert smith is not None
+    held = QPersistentModelIndex(proxy.index(smith, Column.PATIENT))
+    proxy.sort(Column.AGE, Qt.SortOrder.DescendingOrder)
+    assert names()[0] == "SMITH, Ann"
+    assert held.row() == 0 and held.data() == "SMITH, Ann"
+    order = names()
+    model.set_rows(open_cases(db, clock.now()))  # a refresh: sorted as it was
+    assert names() == order
+    clock.advance(timedelta(hours=3))
+    model.tick()
+    assert names() == order
+    case_id = proxy.case_id_at(0)
+    proxy.set_search("jones")
+    assert names() == ["JONES, Mary"]
+    assert proxy.row_of_case(case_id) is None  # filtered out: not shown
+    assert proxy.row_of_case(proxy.case_id_at(0)) == 0
+
+
 def test_filter_by_category_and_search(db: Database, clock: FakeClock, qtbot: QtBot) -> None:
     three_cases(db, clock)
     _, proxy = make_model(db, clock, qtbot)

@@ -260,3 +260,60 @@ def test_without_a_target_the_user_data_dir_is_used(
         assert os.path.isfile(db.url.database)
     finally:
         db.dispose()
+
+
+def test_a_populated_database_at_0005_gains_the_speed_indexes(db_url: str) -> None:
+    """Revision 0006 adds the handover's and the heartbeat's indexes to a database that
+    already holds cases and alerts, and leaves every row (and `db check`) as it was.
+    (Written at the head and taken back to 0005: the app writes only its own schema.)"""
+    from alembic import command
+
+    from mscc_desk.store import alerts
+    from mscc_desk.store.engine import alembic_config, migrate_connection
+
+    db = open_database(db_url)
+    try:
+        record_call(db, CALL, user="coord", clock=FakeClock(NOW))
+        raised = alerts.raise_alerts(db, NOW + timedelta(days=3))
+        assert raised
+    finally:
+        db.dispose()
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")
+        before = _snapshot(engine)
+    finally:
+        engine.dispose()
+
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            migrate_connection(conn, "0006")
+        assert current_revision(engine) == "0006"
+        after = _snapshot(engine)
+        assert {k: v for k, v in after.items() if k != "alembic_version"} == {
+            k: v for k, v in before.items() if k != "alembic_version"
+        }
+        indexes = {
+            table: {i["name"]: i for i in inspect(engine).get_indexes(table)}
+            for table in ("case", "deadline", "alert")
+        }
+    finally:
+        engine.dispose()
+    assert {"ix_case_opened_at", "ix_case_closed_at"} <= indexes["case"].keys()
+    assert "ix_deadline_due_at" in indexes["deadline"]
+    partial = indexes["alert"]["ix_alert_unacknowledged"]
+    assert partial["column_names"] == ["deadline_id"]
+    where = partial.get("dialect_options", {})
+    assert "acknowledged_at IS NULL" in str(
+        where.get("sqlite_where", where.get("postgresql_where", ""))
+    )
+    reopened = open_database(db_url)
+    try:
+        showing = alerts.active_alerts(reopened, NOW + timedelta(days=3))
+        assert [a.alert_id for a in showing] == [a.alert_id for a in raised]
+    finally:
+        reopened.dispose()

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import alerts, maintenance
-from mscc_desk.store.alerts.lifecycle import _insert_once
+from mscc_desk.store.alerts.lifecycle import _write_alerts
 from mscc_desk.store.audit import write_baseline
 from mscc_desk.store.engine import Database, alembic_config
 from mscc_desk.store.models import Alert, AuditEvent
@@ -71,7 +71,7 @@ def test_a_second_desk_raising_the_same_stage_writes_nothing(db: Database) -> No
         assert raised
         events = _raised_events(db)
         with other.session() as session:
-            assert [_insert_once(session, p, clock.now()) for p in stale] == [None] * len(stale)
+            assert _write_alerts(session, list(stale), clock.now()) == []
         assert alerts.raise_alerts(other, clock.now()) == []
     finally:
         other.dispose()
@@ -134,7 +134,7 @@ def test_desks_raising_at_once_write_each_stage_once(db_url: str) -> None:
 
 
 # The revision before the one that made each alert stage unique.
-BEFORE_ONE_ALERT = "0005"
+BEFORE_ONE_ALERT = "0006"
 
 
 def _downgrade(db: Database, revision: str) -> None:

@@ -426,3 +426,32 @@ def test_a_trigger_planted_in_the_live_database_is_named(db: Database) -> None:
     report = check(db)
     assert report["ok"] is False
     assert any("trigger 'later_mri'" in p for p in report["problems"]), report["problems"]
+
+
+def test_digests_read_as_stored_are_the_digests_read_through_the_types(tmp_path: Path) -> None:
+    """`db check` reads SQLite's stored text straight into the canonical form; every row of
+    every covered table must get the digest it gets read through the models' types, a
+    value stored in another shape (an instant without microseconds) and a JSON `null`
+    included."""
+    from mscc_desk.demo import make_demo
+    from mscc_desk.store.row_digests import all_digests, readable_table
+
+    now = T0
+    db = open_database(tmp_path / "x.sqlite3")
+    try:
+        make_demo(db, cases=60, seed=2, clock=FakeClock(now))
+        alerts.raise_alerts(db, now + timedelta(hours=6))
+        with db.engine.begin() as conn:  # the shape another writer might have left
+            moved = "UPDATE \"case\" SET opened_at = '2027-03-20 08:00:00' WHERE id = 1"
+            conn.execute(text(moved))
+            conn.execute(text("UPDATE \"case\" SET plan = 'null' WHERE id = 2"))  # JSON null
+        with db.engine.connect() as conn:
+            for name in COVERED:
+                tbl = readable_table(conn, name)
+                through_types = {
+                    int(r._mapping["id"]): row_digest(r._mapping) for r in conn.execute(select(tbl))
+                }
+                assert through_types, name
+                assert dict(all_digests(conn, tbl)) == through_types, name
+    finally:
+        db.dispose()

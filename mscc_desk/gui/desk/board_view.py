@@ -73,6 +73,9 @@ class DeadlineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+FIT_SAMPLE_ROWS = 100
+
+
 def fit_columns(view: QTableView) -> None:
     """Widths from the font and the real contents; Location takes whatever is left."""
     metrics = QFontMetrics(view.font())
@@ -80,6 +83,10 @@ def fit_columns(view: QTableView) -> None:
     bold_font.setBold(True)
     bold = QFontMetrics(bold_font)
     header = view.horizontalHeader()
+    # The contents measured: the rows in view and a sample after them, not a thousand
+    # (Qt's default), which asked for 2,000 open cases' cells at start-up; the widths
+    # are capped anyway.
+    view.verticalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
 
     def text(sample: str, font: QFontMetrics = metrics, extra: int = 0) -> int:
         return font.horizontalAdvance(sample) + PAD + extra

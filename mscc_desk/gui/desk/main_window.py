@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -40,28 +41,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...alerts.scheduler import AlertController
 from ...domain.clock import format_london, short_london
 from ...domain.deadlines import Stage
 from ...store import offline_drafts
 from ...store.changes import Change, Link
 from ...store.handover import ROLE_CHANGE_ACTIONS
-from ..audit.window import AuditWindow
-from ..case.view import CaseView
 from ..context import DeskContext
 from ..forms.ui_main_window import Ui_MainWindow
-from ..handover.view import HandoverView
 from ..look import error_style
 from ..people.screen_lock import ScreenLock, summarise_deadlines
 from ..people.session import SessionController
 from ..people.sign_in import ask_switch_user
-from ..people.user_admin import open_user_admin
-from ..settings.dialog import SettingsDialog
 from ..shortcuts import BOARD_KEYS, ShortcutsDialog, action_rows
 from ..widgets.urgency import category_icon
 from ..windows import alive, bring_to_front
 from .about import AboutDialog, database_in_use
-from .alert_panel import AlertPanel
 from .board_loader import BoardLoader, BoardSnapshot
 from .board_model import CASE_ID_ROLE, BoardFilter, BoardModel, Column
 from .board_view import DeadlineDelegate, EmptyBoardHint, fit_columns
@@ -75,6 +69,14 @@ from .state import (
     last_desk_user,
     remember_desk_user,
 )
+
+if TYPE_CHECKING:  # the windows opened later are imported when first opened
+    from ...alerts.scheduler import AlertController
+    from ..audit.window import AuditWindow
+    from ..case.view import CaseView
+    from ..handover.view import HandoverView
+    from ..settings.dialog import SettingsDialog
+    from .alert_panel import AlertPanel
 
 BOARD_POINT_SIZE = 10.0
 AUTO_REFRESH_MS = 60_000  # a safety net under the change feed (drafts are not announced)
@@ -371,18 +373,18 @@ class MainWindow(QMainWindow):
         return self.proxy.case_id_at(rows[0].row()) if rows else None
 
     def select_case(self, case_id: int, scroll: bool = True) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.case_id_at(row) == case_id:
-                index = self.proxy.index(row, 0)
-                flags = (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows
-                )
-                self.ui.board.selectionModel().setCurrentIndex(index, flags)
-                if scroll:
-                    self.ui.board.scrollTo(index)
-                return True
-        return False
+        row = self.proxy.row_of_case(case_id)
+        if row is None:
+            return False
+        index = self.proxy.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.ui.board.selectionModel().setCurrentIndex(index, flags)
+        if scroll:
+            self.ui.board.scrollTo(index)
+        return True
 
     def _board_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
@@ -398,6 +400,8 @@ class MainWindow(QMainWindow):
         """Show the case view; a case already open is brought to the front."""
         window = self._cases.get(case_id)
         if window is None or not alive(window):
+            from ..case.view import CaseView
+
             window = CaseView(self.ctx, case_id)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, cid=case_id: self._cases.pop(cid, None))
@@ -413,6 +417,8 @@ class MainWindow(QMainWindow):
         """The shift view, in a window of its own so the board stays in sight."""
         view = self._handover
         if view is None or not alive(view):
+            from ..handover.view import HandoverView
+
             view = HandoverView(self.ctx)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setWindowTitle("Handover — MSCC Desk")
@@ -429,6 +435,8 @@ class MainWindow(QMainWindow):
             return None
         window = self._audit
         if window is None or not alive(window):
+            from ..audit.window import AuditWindow  # with QtCharts: only when asked for
+
             window = AuditWindow(self.ctx, self.open_case)
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -442,6 +450,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dialog = self._settings
         if dialog is None or not alive(dialog):
+            from ..settings.dialog import SettingsDialog
+
             dialog = SettingsDialog(self.ctx, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             if self.alerts is not None:
@@ -513,6 +523,11 @@ class MainWindow(QMainWindow):
 
     # --- sign-in ---------------------------------------------------------------------------
 
+    def _open_user_admin(self, session: SessionController) -> None:
+        from ..people.user_admin import open_user_admin
+
+        self._return_here_after(open_user_admin(session, self))
+
     def attach_session(self, session: SessionController) -> ScreenLock:
         """Sign-in replaces the "who is at the desk" picker; the lock covers the window.
 
@@ -530,9 +545,7 @@ class MainWindow(QMainWindow):
         ui.actionSwitchUser.triggered.connect(lambda: ask_switch_user(session, self))
         ui.actionLock.triggered.connect(lambda: session.lock())
         ui.actionSignOut.triggered.connect(lambda: session.sign_out())
-        ui.actionUsers.triggered.connect(
-            lambda: self._return_here_after(open_user_admin(session, self))
-        )
+        ui.actionUsers.triggered.connect(lambda: self._open_user_admin(session))
         session.signed_in.connect(self._show_session)
         session.unlocked.connect(self._show_session)
         session.signed_out.connect(self._show_session)
@@ -589,6 +602,8 @@ class MainWindow(QMainWindow):
         The panel is a dock, never a modal box: an alert must not stop a call being typed.
         """
         self.alerts = controller
+        from .alert_panel import AlertPanel
+
         panel = AlertPanel(self.ctx, controller, self, open_settings=self.open_settings)
         dock = QDockWidget("Alerts", self)
         dock.setObjectName("alertsDock")

@@ -46,7 +46,7 @@ from mscc_desk.store.audit import append_event
 from mscc_desk.store.row_digests import digests_of, readable_table
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -42,10 +42,10 @@ from ...domain.deadlines import BREACH_REPEAT, Stage, stage_times
 from ...domain.errors import InputError
 from ...domain.nhs_number import format_nhs
 from ...domain.pathway import default_pathway
-from ..audit import record_event
+from ..audit import EventValues, record_event, record_events
 from ..board import CategoryOverride, category_override, display_name
 from ..engine import Database
-from ..models import Alert, Case, Deadline, Patient, User
+from ..models import Alert, AuditEvent, Case, Deadline, Patient, User
 from ..permissions import acting_user
 from .settings import _settings
 
@@ -84,14 +84,20 @@ class OpenDeadline:
 
 def _open_query(lock: bool = False) -> Any:
     stmt = (
-        select(Deadline, Patient)
+        select(
+            Deadline.id,
+            Deadline.case_id,
+            Deadline.key,
+            Deadline.label,
+            Deadline.starts_at,
+            Deadline.due_at,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.nhs_number,
+        )
         .join(Case, Deadline.case_id == Case.id)
         .join(Patient, Case.patient_id == Patient.id)
-        .where(
-            Case.status == "open",
-            Deadline.met_at.is_(None),
-            Deadline.cancelled_at.is_(None),
-        )
+        .where(*_RUNNING)
         .order_by(Deadline.due_at, Deadline.id)
     )
     # On PostgreSQL two desks could raise the same stage at once; locking the deadline
@@ -100,40 +106,70 @@ def _open_query(lock: bool = False) -> Any:
     return stmt.with_for_update(of=Deadline) if lock else stmt
 
 
-def _open(session: Session, lock: bool = False) -> list[OpenDeadline]:
-    out: list[OpenDeadline] = []
-    for deadline, patient in session.execute(_open_query(lock)):
-        out.append(
-            OpenDeadline(
-                deadline_id=deadline.id,
-                case_id=deadline.case_id,
-                key=deadline.key,
-                label=deadline.label,
-                starts_at=deadline.starts_at,
-                due_at=deadline.due_at,
-                patient_name=patient_name(patient),
-                nhs_number=format_nhs(patient.nhs_number) if patient.nhs_number else None,
-            )
+# A deadline still running: its case open, neither met nor cancelled.
+_RUNNING = (Case.status == "open", Deadline.met_at.is_(None), Deadline.cancelled_at.is_(None))
+
+
+class _Running(NamedTuple):
+    """A running clock as read, before its patient's name is formatted (which is only
+    done for the clocks an alert is raised for: the heartbeat reads every clock)."""
+
+    deadline_id: int
+    case_id: int
+    key: str
+    label: str
+    starts_at: datetime
+    due_at: datetime
+    family_name: str
+    given_name: str
+    nhs_number: str | None
+
+    def named(self) -> OpenDeadline:
+        return OpenDeadline(
+            deadline_id=self.deadline_id,
+            case_id=self.case_id,
+            key=self.key,
+            label=self.label,
+            starts_at=self.starts_at,
+            due_at=self.due_at,
+            patient_name=display_name(self.family_name, self.given_name),
+            nhs_number=format_nhs(self.nhs_number) if self.nhs_number else None,
         )
-    return out
+
+
+def _running(session: Session, lock: bool = False) -> list[_Running]:
+    """Read as plain columns, not as objects: the heartbeat reads every running clock."""
+    return [_Running(*row) for row in session.execute(_open_query(lock))]
 
 
 def open_deadlines(db: Database) -> list[OpenDeadline]:
     """Deadlines of open cases that are neither met nor cancelled, soonest first."""
     with db.read_session() as session:
-        return _open(session)
+        return [r.named() for r in _running(session)]
 
 
-def _alerts_by_deadline(session: Session, deadline_ids: Iterable[int]) -> dict[int, list[Alert]]:
-    ids = list(deadline_ids)
-    out: dict[int, list[Alert]] = defaultdict(list)
-    if not ids:
-        return out
-    rows = session.scalars(
-        select(Alert).where(Alert.deadline_id.in_(ids)).order_by(Alert.raised_at, Alert.id)
+class _Written(NamedTuple):
+    """What planning needs of an alert row already written."""
+
+    id: int
+    stage: str
+    raised_at: datetime
+    acknowledged_at: datetime | None
+
+
+def _alerts_of_running(session: Session) -> dict[int, list[_Written]]:
+    """The alert rows of every running deadline, oldest first, by deadline (read after
+    `_open`, so on PostgreSQL after the deadline rows are locked)."""
+    out: dict[int, list[_Written]] = defaultdict(list)
+    rows = session.execute(
+        select(Alert.deadline_id, Alert.id, Alert.stage, Alert.raised_at, Alert.acknowledged_at)
+        .join(Deadline, Alert.deadline_id == Deadline.id)
+        .join(Case, Deadline.case_id == Case.id)
+        .where(*_RUNNING)
+        .order_by(Alert.raised_at, Alert.id)
     )
-    for row in rows:
-        out[row.deadline_id].append(row)
+    for deadline_id, alert_id, stage, raised_at, acknowledged_at in rows:
+        out[deadline_id].append(_Written(alert_id, stage, raised_at, acknowledged_at))
     return out
 
 
@@ -167,7 +203,7 @@ class ScheduledAlert:
     repeat: bool
 
 
-def _breach_repeat_at(rows: list[Alert]) -> datetime | None:
+def _breach_repeat_at(rows: list[_Written]) -> datetime | None:
     """When an unacknowledged breach is next raised again; None if it is not to be."""
     breaches = [r for r in rows if r.stage == Stage.breached]
     if not breaches or any(r.acknowledged_at is not None for r in breaches):
@@ -177,32 +213,46 @@ def _breach_repeat_at(rows: list[Alert]) -> datetime | None:
 
 
 def _plan(
-    session: Session, now: datetime, leads: Mapping[Stage, timedelta], lock: bool
+    deadlines: list[_Running],
+    alerts: Mapping[int, list[_Written]],
+    now: datetime,
+    leads: Mapping[Stage, timedelta],
 ) -> tuple[list[PendingAlert], list[ScheduledAlert]]:
-    deadlines = _open(session, lock)
-    alerts = _alerts_by_deadline(session, (d.deadline_id for d in deadlines))
+    """What is due at `now` and what falls due later, from the rows as read (pure)."""
     pending: list[PendingAlert] = []
     later: list[ScheduledAlert] = []
+    # How long before the due time each stage comes: the same for every clock.
+    anchor = now
+    before = [(stage, anchor - at) for stage, at in stage_times(anchor, leads).items()]
     for d in deadlines:
         rows = alerts.get(d.deadline_id, [])
         raised = {r.stage for r in rows}
-        for stage, at in stage_times(d.due_at, leads).items():
+        for stage, lead in before:
             if stage in raised:
                 continue
+            at = d.due_at - lead
             if at <= now:
-                pending.append(PendingAlert(d, stage, at, repeat=False))
+                pending.append(PendingAlert(d.named(), stage, at, repeat=False))
             else:
                 later.append(ScheduledAlert(d.deadline_id, stage, at, repeat=False))
-        again = _breach_repeat_at(rows)
+        again = _breach_repeat_at(rows) if rows else None
         if again is not None:
             if again <= now:
                 reminder = sum(1 for r in rows if r.stage == Stage.breached)
-                pending.append(PendingAlert(d, Stage.breached, again, True, reminder))
+                pending.append(PendingAlert(d.named(), Stage.breached, again, True, reminder))
             else:
                 later.append(ScheduledAlert(d.deadline_id, Stage.breached, again, repeat=True))
     pending.sort(key=lambda p: (p.at, p.deadline.deadline_id, STAGE_ORDER[p.stage]))
     later.sort(key=lambda s: (s.at, s.deadline_id, STAGE_ORDER[s.stage]))
     return pending, later
+
+
+def _read_plan(
+    session: Session, now: datetime, leads: Mapping[Stage, timedelta] | None
+) -> tuple[list[PendingAlert], list[ScheduledAlert]]:
+    return _plan(
+        _running(session), _alerts_of_running(session), now, leads or _settings(session).leads()
+    )
 
 
 def due_alerts(
@@ -211,8 +261,7 @@ def due_alerts(
     """What `raise_alerts` would write at `now` (read-only)."""
     now = as_utc(now)
     with db.read_session() as session:
-        pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=False)
-        return pending
+        return _read_plan(session, now, leads)[0]
 
 
 def upcoming_alerts(
@@ -221,8 +270,7 @@ def upcoming_alerts(
     """Stages and breach reminders that fall due after `now`, soonest first."""
     now = as_utc(now)
     with db.read_session() as session:
-        _, later = _plan(session, now, leads or _settings(session).leads(), lock=False)
-        return later
+        return _read_plan(session, now, leads)[1]
 
 
 def next_fire_time(
@@ -273,85 +321,136 @@ def raise_alerts(
     db: Database, now: datetime, leads: Mapping[Stage, timedelta] | None = None
 ) -> list[RaisedAlert]:
     """Write every due alert row and its `alert.raised` event, all in one transaction."""
+    return check_alerts(db, now, leads).raised
+
+
+@dataclass(frozen=True)
+class AlertCheck:
+    """One check of the deadline table: what it raised, what falls due next, what shows."""
+
+    raised: list[RaisedAlert]
+    upcoming: list[ScheduledAlert]  # as `upcoming_alerts` at the same instant, after the raise
+    showing: tuple[int, ...]  # the ids `active_alerts` returns, in its order
+    # What the check read: the audit chain's head (id, hash) and the lead times in minutes.
+    read: tuple[int | None, str | None, int, int] = (None, None, 0, 0)
+
+    def still_holds(self, read: tuple[int | None, str | None, int, int], now: datetime) -> bool:
+        """Nothing was written since this check (every change the app makes to a case, a
+        clock or an alert appends to the audit chain, so its head moves) and nothing it
+        planned has fallen due: a new check would raise nothing and plan the same."""
+        return read == self.read and (not self.upcoming or self.upcoming[0].at > now)
+
+
+def _what_was_read(session: Session) -> tuple[int | None, str | None, int, int]:
+    head = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    settings = _settings(session)
+    return (
+        head[0] if head else None,
+        head[1] if head else None,
+        settings.due_soon_minutes,
+        settings.imminent_minutes,
+    )
+
+
+def check_alerts(
+    db: Database,
+    now: datetime,
+    leads: Mapping[Stage, timedelta] | None = None,
+    previous: AlertCheck | None = None,
+) -> AlertCheck:
+    """Raise what is due at `now`, then plan what comes later, in one transaction.
+
+    The scheduler's heartbeat: the running clocks and their alert rows are read once;
+    the rows written here are added to what was read, so the plan of what comes later is
+    the one a fresh read would give. Given the `previous` check, a heartbeat that finds
+    nothing written since and nothing fallen due returns it (with nothing raised) after
+    one short read, instead of reading every running clock again.
+    """
     now = as_utc(now)
-    out: list[RaisedAlert] = []
+    if previous is not None and leads is None:
+        with db.read_session() as session:
+            if previous.still_holds(_what_was_read(session), now):
+                return replace(previous, raised=[])
     with db.session() as session:
-        pending, _ = _plan(session, now, leads or _settings(session).leads(), lock=True)
-        pending = _record_passed(session, pending, now)
-        for p in pending:
-            alert_id = _insert_once(session, p, now)
-            if alert_id is None:
-                continue  # another desk raised it first: it shows here from its row
-            record_event(
-                session,
-                at=now,
-                action="alert.raised",
-                case_id=p.deadline.case_id,
-                detail={
-                    "alert_id": alert_id,
-                    "deadline_id": p.deadline.deadline_id,
-                    "deadline": p.deadline.key,
-                    "stage": p.stage.value,
-                    "due_at": format_instant(p.deadline.due_at),
-                    "fell_due_at": format_instant(p.at),
-                    "repeat": p.repeat,
-                },
+        leads = leads or _settings(session).leads()
+        deadlines = _running(session, lock=True)
+        alerts = _alerts_of_running(session)
+        pending, later = _plan(deadlines, alerts, now, leads)
+        raised = _write_alerts(session, pending, now)
+        touched: set[int] = set()
+        for row in session.info.pop(_NEW_ROWS, []):
+            touched.add(row.deadline_id)
+            alerts.setdefault(row.deadline_id, []).append(
+                _Written(row.id, row.stage, row.raised_at, row.acknowledged_at)
             )
-            d = p.deadline
-            out.append(
-                RaisedAlert(
-                    alert_id=alert_id,
-                    deadline_id=d.deadline_id,
-                    case_id=d.case_id,
-                    patient_name=d.patient_name,
-                    nhs_number=d.nhs_number,
-                    deadline_key=d.key,
-                    label=d.label,
-                    due_at=d.due_at,
-                    stage=p.stage,
-                    raised_at=now,
-                    repeat=p.repeat,
-                    fell_due_at=p.at,
-                )
-            )
-    return out
+        if touched:  # plan those clocks again with their new rows (a breach repeats)
+            _, again = _plan([d for d in deadlines if d.deadline_id in touched], alerts, now, leads)
+            later = [s for s in later if s.deadline_id not in touched] + again
+            later.sort(key=lambda s: (s.at, s.deadline_id, STAGE_ORDER[s.stage]))
+        showing = tuple(shown.alert_id for shown in _showing(session))
+        # Read inside the transaction: a write by another desk after it must not pass for
+        # this one's. (The commit re-hashes the last event with its row digests, so after
+        # a raise the next heartbeat reads everything once more: safe, and rare.)
+        read = _what_was_read(session)
+    return AlertCheck(raised, later, showing, read)
 
 
 PASSED_NOTE = "passed: a later stage was already due when the desk raised it"
+_NEW_ROWS = "mscc_desk.new_alert_rows"  # session.info: the Alert rows `_write_alerts` added
 
 
-def _insert_once(session: Session, p: PendingAlert, now: datetime, **values: Any) -> int | None:
-    """Write the alert row unless a row with its key is there already; its id, or None.
+class _NewRow(NamedTuple):
+    """An alert row this transaction wrote, as the plan after the raise reads it."""
 
-    The key (deadline, stage, reminder) is unique in the database, so when two desks
-    raise the same stage at the same moment the second insert does nothing, on SQLite
-    and PostgreSQL alike: no error reaches anyone, and the caller records no raise that
-    did not happen.
+    id: int
+    deadline_id: int
+    stage: str
+    raised_at: datetime
+    acknowledged_at: datetime | None
+
+
+_INSERT_CHUNK = 500  # rows a statement: well inside SQLite's limit on bound values
+
+
+def _insert_once(
+    session: Session, values: list[dict[str, Any]]
+) -> dict[tuple[int, str, int | None], int]:
+    """Write the alert rows whose key is not there yet; the id of each row written, by
+    its key (deadline, stage, reminder).
+
+    The key is unique in the database, so when two desks raise the same stage at the
+    same moment the second insert does nothing, on SQLite and PostgreSQL alike: no error
+    reaches anyone, and the caller records no raise that did not happen. A catch-up of
+    thousands of stages is a few statements, not one a stage.
     """
     dialect = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    stmt = (
-        dialect(Alert)
-        .values(
-            deadline_id=p.deadline.deadline_id,
-            stage=p.stage.value,
-            reminder=p.reminder,
-            raised_at=now,
-            **values,
+    written: dict[tuple[int, str, int | None], int] = {}
+    for start in range(0, len(values), _INSERT_CHUNK):
+        stmt = (
+            dialect(Alert)
+            .values(values[start : start + _INSERT_CHUNK])
+            .on_conflict_do_nothing()
+            .returning(Alert.id, Alert.deadline_id, Alert.stage, Alert.reminder)
         )
-        .on_conflict_do_nothing()
-        .returning(Alert.id)
-    )
-    alert_id: int | None = session.scalar(stmt)
-    return alert_id
+        for alert_id, deadline_id, stage, reminder in session.execute(stmt):
+            written[(deadline_id, stage, reminder)] = alert_id
+    return written
 
 
-def _record_passed(
+def _write_alerts(
     session: Session, pending: list[PendingAlert], now: datetime
-) -> list[PendingAlert]:
+) -> list[RaisedAlert]:
     """Of the stages of one clock due at once (the desk was closed, the PC asleep), raise
     only the most urgent: three alerts in one minute for one clock is noise that hides
     the one that matters. The earlier stages are written as passed, so each stage is
-    still recorded once and never raised later."""
+    still recorded once and never raised later.
+
+    The rows go in a few insert-once statements and their events in one chained append,
+    in the order the desk has always written them (the passed stages first), so a
+    catch-up of thousands of stages is a handful of statements, not three per stage.
+    """
     latest: dict[int, PendingAlert] = {}
     for p in pending:
         if p.repeat:
@@ -359,22 +458,48 @@ def _record_passed(
         seen = latest.get(p.deadline.deadline_id)
         if seen is None or STAGE_ORDER[p.stage] > STAGE_ORDER[seen.stage]:
             latest[p.deadline.deadline_id] = p
+    passed: list[tuple[PendingAlert, PendingAlert]] = []
     kept: list[PendingAlert] = []
     for p in pending:
         top = latest.get(p.deadline.deadline_id)
         if p.repeat or top is None or p is top:
             kept.append(p)
-            continue
-        alert_id = _insert_once(session, p, now, acknowledged_at=now, note=PASSED_NOTE)
-        if alert_id is None:
-            continue
-        record_event(
-            session,
+        else:
+            passed.append((p, top))
+
+    def row(p: PendingAlert, done: bool) -> dict[str, Any]:
+        return {
+            "deadline_id": p.deadline.deadline_id,
+            "stage": p.stage.value,
+            "reminder": p.reminder,
+            "raised_at": now,
+            "acknowledged_at": now if done else None,
+            "note": PASSED_NOTE if done else None,
+        }
+
+    values = [row(p, True) for p, _ in passed] + [row(p, False) for p in kept]
+    if not values:
+        return []
+    written = _insert_once(session, values)
+
+    def id_of(p: PendingAlert) -> int | None:
+        return written.get((p.deadline.deadline_id, p.stage.value, p.reminder))
+
+    # Another desk may have written some of them first: they show here from its rows.
+    passed = [(p, top) for p, top in passed if id_of(p) is not None]
+    kept = [p for p in kept if id_of(p) is not None]
+    done = {id_of(p) for p, _ in passed}
+    session.info[_NEW_ROWS] = [
+        _NewRow(alert_id, deadline_id, stage, now, now if alert_id in done else None)
+        for (deadline_id, stage, _reminder), alert_id in written.items()
+    ]
+    events: list[EventValues] = [
+        EventValues(
             at=now,
             action="alert.passed",
             case_id=p.deadline.case_id,
             detail={
-                "alert_id": alert_id,
+                "alert_id": id_of(p),
                 "deadline_id": p.deadline.deadline_id,
                 "deadline": p.deadline.key,
                 "stage": p.stage.value,
@@ -382,18 +507,55 @@ def _record_passed(
                 "fell_due_at": format_instant(p.at),
             },
         )
-    return kept
+        for p, top in passed
+    ]
+    events += [
+        EventValues(
+            at=now,
+            action="alert.raised",
+            case_id=p.deadline.case_id,
+            detail={
+                "alert_id": id_of(p),
+                "deadline_id": p.deadline.deadline_id,
+                "deadline": p.deadline.key,
+                "stage": p.stage.value,
+                "due_at": format_instant(p.deadline.due_at),
+                "fell_due_at": format_instant(p.at),
+                "repeat": p.repeat,
+            },
+        )
+        for p in kept
+    ]
+    if events:
+        record_events(session, events)
+    return [
+        RaisedAlert(
+            alert_id=written[(p.deadline.deadline_id, p.stage.value, p.reminder)],
+            deadline_id=p.deadline.deadline_id,
+            case_id=p.deadline.case_id,
+            patient_name=p.deadline.patient_name,
+            nhs_number=p.deadline.nhs_number,
+            deadline_key=p.deadline.key,
+            label=p.deadline.label,
+            due_at=p.deadline.due_at,
+            stage=p.stage,
+            raised_at=now,
+            repeat=p.repeat,
+            fell_due_at=p.at,
+        )
+        for p in kept
+    ]
 
 
 # --- What is showing --------------------------------------------------------------------
 
 
-def _state(deadline: Deadline, case: Case) -> str:
-    if deadline.met_at is not None:
+def _state(met_at: datetime | None, cancelled_at: datetime | None, case_status: str) -> str:
+    if met_at is not None:
         return "met"
-    if deadline.cancelled_at is not None:
+    if cancelled_at is not None:
         return "cancelled"
-    if case.status != "open":
+    if case_status != "open":
         return "case closed"
     return "open"
 
@@ -407,48 +569,83 @@ def active_alerts(db: Database, now: datetime) -> list[RaisedAlert]:
     """
     as_utc(now)
     with db.read_session() as session:
-        unacked_ids = set(
-            session.scalars(
-                select(Alert.deadline_id).where(Alert.acknowledged_at.is_(None)).distinct()
-            )
+        return _active(session)
+
+
+class _Shown(NamedTuple):
+    alert_id: int
+    stage: Stage
+    due_at: datetime
+    state: str
+    repeat: bool
+
+
+def _showing(session: Session) -> list[_Shown]:
+    """Which alerts show, most urgent first: read as plain columns, since every heartbeat
+    asks (the partial index on unacknowledged alerts finds their deadlines)."""
+    unacked = select(Alert.deadline_id).where(Alert.acknowledged_at.is_(None))
+    rows = session.execute(
+        select(
+            Alert.deadline_id,
+            Alert.id,
+            Alert.stage,
+            Alert.raised_at,
+            Alert.acknowledged_at,
+            Deadline.due_at,
+            Deadline.met_at,
+            Deadline.cancelled_at,
+            Case.status,
         )
-        if not unacked_ids:
-            return []
-        rows = session.execute(
-            select(Alert, Deadline, Case, Patient)
-            .join(Deadline, Alert.deadline_id == Deadline.id)
-            .join(Case, Deadline.case_id == Case.id)
-            .join(Patient, Case.patient_id == Patient.id)
-            .where(Alert.deadline_id.in_(unacked_ids))
-            .order_by(Alert.raised_at, Alert.id)
-        )
-        by_deadline: dict[int, list[tuple[Alert, Deadline, Case, Patient]]] = defaultdict(list)
-        for alert, deadline, case, patient in rows:
-            by_deadline[deadline.id].append((alert, deadline, case, patient))
-        names = dict(session.execute(select(User.id, User.display_name)).all())
-        pathway = default_pathway()
-        out: list[RaisedAlert] = []
-        for items in by_deadline.values():
-            alert, deadline, case, patient = max(
-                items, key=lambda t: (STAGE_ORDER[Stage(t[0].stage)], t[0].raised_at, t[0].id)
-            )
-            if alert.acknowledged_at is not None:
-                continue
-            state = _state(deadline, case)
-            if state != "open" and alert.stage != Stage.breached:
-                continue
-            breaches = sum(1 for a, *_ in items if a.stage == Stage.breached)
-            out.append(
-                _view(
-                    alert,
-                    deadline,
-                    patient,
-                    state,
-                    repeat=alert.stage == "breached" and breaches > 1,
-                    override=category_override(case, pathway, names.get(case.override_by_id or -1)),
-                )
-            )
+        .join(Deadline, Alert.deadline_id == Deadline.id)
+        .join(Case, Deadline.case_id == Case.id)
+        .where(Alert.deadline_id.in_(unacked))
+    )
+    by_deadline: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        by_deadline[row.deadline_id].append(row)
+    out: list[_Shown] = []
+    for items in by_deadline.values():
+        top = max(items, key=lambda r: (STAGE_ORDER[Stage(r.stage)], r.raised_at, r.id))
+        if top.acknowledged_at is not None:
+            continue
+        state = _state(top.met_at, top.cancelled_at, top.status)
+        if state != "open" and top.stage != Stage.breached:
+            continue
+        breaches = sum(1 for r in items if r.stage == Stage.breached)
+        repeat = top.stage == Stage.breached and breaches > 1
+        out.append(_Shown(top.id, Stage(top.stage), top.due_at, state, repeat))
     out.sort(key=lambda a: (-STAGE_ORDER[a.stage], a.due_at, a.alert_id))
+    return out
+
+
+def _active(session: Session) -> list[RaisedAlert]:
+    """The alerts `_showing` picks, with everything a person needs to act on them."""
+    shown = _showing(session)
+    if not shown:
+        return []
+    rows = session.execute(
+        select(Alert, Deadline, Case, Patient)
+        .join(Deadline, Alert.deadline_id == Deadline.id)
+        .join(Case, Deadline.case_id == Case.id)
+        .join(Patient, Case.patient_id == Patient.id)
+        .where(Alert.id.in_([s.alert_id for s in shown]))
+    )
+    found = {alert.id: (alert, deadline, case, patient) for alert, deadline, case, patient in rows}
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    pathway = default_pathway()
+    out: list[RaisedAlert] = []
+    for s in shown:
+        alert, deadline, case, patient = found[s.alert_id]
+        out.append(
+            _view(
+                alert,
+                deadline,
+                patient,
+                s.state,
+                repeat=s.repeat,
+                override=category_override(case, pathway, names.get(case.override_by_id or -1)),
+            )
+        )
     return out
 
 
@@ -506,7 +703,7 @@ def alerts_of_deadline(db: Database, deadline_id: int) -> list[RaisedAlert]:
                     alert,
                     deadline,
                     patient,
-                    _state(deadline, case),
+                    _state(deadline.met_at, deadline.cancelled_at, case.status),
                     repeat=alert.stage == "breached" and breaches > 1,
                     acknowledged_by=user.username if user is not None else None,
                 )
