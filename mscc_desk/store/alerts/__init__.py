@@ -2,12 +2,14 @@
 
 - `lifecycle`: an alert's life, from the stage falling due to its acknowledgement (the
   scheduler in `mscc_desk.alerts` only decides when to ask);
+- `acting`: acknowledging an alert, a breach's reason, meeting a deadline from an alert;
 - `settings`: the lead times and the sound, shared by every workstation on a database.
 
 Import from here (`from mscc_desk.store.alerts import raise_alerts`): the modules are how
 the package is kept readable, not separate doors.
 """
 
+from .acting import acknowledge, meet_deadline, record_breach_reason
 from .lifecycle import (
     BREACH_REASONS,
     NOTE_MAX,
@@ -18,17 +20,14 @@ from .lifecycle import (
     PendingAlert,
     RaisedAlert,
     ScheduledAlert,
-    acknowledge,
     active_alerts,
     alerts_of_deadline,
     check_alerts,
     due_alerts,
-    meet_deadline,
     next_fire_time,
     open_deadlines,
     patient_name,
     raise_alerts,
-    record_breach_reason,
     upcoming_alerts,
 )
 from .settings import (
