@@ -51,6 +51,10 @@ HANDOVER_KEYS: Rows = (
     ("F5", "Read the open cases again"),
     ("Esc, Ctrl+W", "Close the handover window (a note being typed is saved)"),
 )
+AUDIT_KEYS: Rows = (
+    ("Enter", "On a measure: list its cases; on a case: open it"),
+    ("Esc, Ctrl+W", "Close the audit window"),
+)
 DIALOG_KEYS: Rows = (
     ("Ctrl+Enter", "Save or confirm"),
     ("Esc", "Cancel"),
@@ -80,6 +84,7 @@ def shortcuts_html(desk: Rows, board: Rows) -> str:
         ("Taking a call", INTAKE_KEYS),
         ("In a case", CASE_KEYS),
         ("Handover", HANDOVER_KEYS),
+        ("Service audit", AUDIT_KEYS),
         ("In the small windows (dialogs)", DIALOG_KEYS),
     )
     parts = []

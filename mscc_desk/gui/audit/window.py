@@ -107,6 +107,11 @@ class AuditWindow(QWidget):
                 shortcut = QShortcut(QKeySequence(key), table)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(slot)
+        # Closed like the case and shift windows; the desk's keyboard goes back to the board.
+        for keys in ("Esc", "Ctrl+W"):
+            closer = QShortcut(QKeySequence(keys), self)
+            closer.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            closer.activated.connect(self.close)
         self.run_view = QChartView()
         self.quintile_view = QChartView()
         for view, layout, name in (
