@@ -21,7 +21,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,6 +36,7 @@ from ...domain.nhs_number import digits_of, format_nhs
 from ...domain.pathway import Pathway
 from ...store.board import BoardRow
 from ..look import inks
+from ..widgets.rows_model import RowsModel
 from ..widgets.urgency import (
     CATEGORY_TINT,
     INK,
@@ -92,8 +92,10 @@ def time_left_text(now: datetime, due_at: datetime, stage: Stage | None) -> str:
     return text
 
 
-class BoardModel(QAbstractTableModel):
+class BoardModel(RowsModel[BoardRow]):
     """Open cases; the countdown column repaints every `tick_ms` from the injected clock."""
+
+    COLUMNS = tuple(HEADERS[c] for c in Column)
 
     def __init__(
         self,
@@ -201,9 +203,7 @@ class BoardModel(QAbstractTableModel):
         if stages == self._alerted:
             return
         self._alerted = dict(stages)
-        if self._rows:
-            col = Column.PATIENT
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+        self.repaint(Column.PATIENT, Column.PATIENT)
 
     def alerted_stage(self, case_id: int) -> Stage | None:
         return self._alerted.get(case_id)
@@ -220,24 +220,9 @@ class BoardModel(QAbstractTableModel):
     def tick(self) -> None:
         """Time moved: only the countdown cells change, so only they are repainted."""
         self._now = self._clock.now()
-        if self._rows:
-            col = Column.TIME_LEFT
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+        self.repaint(Column.TIME_LEFT, Column.TIME_LEFT)
 
     # --- the model interface ---------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -1,6 +1,6 @@
-"""The read-only tables of the desk (a case's clocks, its checklist, its timeline, the
-shift view) all show a list of frozen rows under fixed headings; this is that part once,
-so each model says only how a row reads."""
+"""The read-only tables of the desk (the board, a case's clocks, its checklist, its
+timeline, the shift view) all show a list of frozen rows under fixed headings; this is
+that part once, so each model says only how a row reads."""
 
 from __future__ import annotations
 
