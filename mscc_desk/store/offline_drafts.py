@@ -31,7 +31,7 @@ from ..domain.clock import Clock
 from ..domain.errors import InputError
 from ..domain.pathway import Pathway
 from ..log_events import log_event
-from ..private_files import open_private, private_dir
+from ..private_files import open_private, private_dir, replaced_whole
 from .calls import RecordOutcome, record_call
 from .drafts import save_draft
 from .engine import Database, app_data_dir
@@ -79,12 +79,10 @@ def keep(draft: OfflineDraft, where: Path | None = None) -> Path:
     """Write the whole draft to its file (replacing the last copy at once)."""
     target = _path(draft.key, where)
     private_dir(target.parent)
-    partial = target.with_suffix(".partial")
-    with open_private(partial, "w") as out:
+    with replaced_whole(target) as partial, open_private(partial, "w") as out:
         json.dump({"version": VERSION, **asdict(draft)}, out, ensure_ascii=False)
         out.flush()
         os.fsync(out.fileno())
-    os.replace(partial, target)
     return target
 
 
