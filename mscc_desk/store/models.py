@@ -38,6 +38,9 @@ NAMING_CONVENTION = {
 }
 
 
+_from_utc_text = datetime.fromisoformat
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out; a naive datetime is a bug and refused."""
 
@@ -59,6 +62,28 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        """On SQLite, the stored text read straight into an aware datetime, in one C call.
+
+        The board, the heartbeat and the handover read tens of thousands of instants;
+        SQLAlchemy's parse followed by `replace(tzinfo=...)` cost ten times as much. Text
+        this desk did not write that way takes the general path, with the same result.
+        """
+        general = super().result_processor(dialect, coltype)
+        if dialect.name != "sqlite" or general is None:
+            return general
+
+        def process(value: Any) -> datetime | None:
+            if value is None:
+                return None
+            try:
+                return _from_utc_text(value + "+00:00")
+            except (TypeError, ValueError):
+                result: datetime | None = general(value)
+                return result
+
+        return process
 
 
 class Base(DeclarativeBase):
