@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import and_, not_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -47,6 +47,7 @@ from ..models import Alert, AuditEvent, Case, Deadline, Patient, User
 from .settings import _settings
 
 STAGE_ORDER: dict[Stage, int] = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
+_RANK: dict[str, int] = {stage.value: order for stage, order in STAGE_ORDER.items()}  # as stored
 
 BREACH_REASONS: dict[str, str] = {
     "mri_not_available": "MRI not available",
@@ -135,8 +136,9 @@ class _Running(NamedTuple):
 
 
 def _running(session: Session, lock: bool = False) -> list[_Running]:
-    """Read as plain columns, not as objects: the heartbeat reads every running clock."""
-    return [_Running(*row) for row in session.execute(_open_query(lock))]
+    """Read as plain columns, not as objects, through the connection (no ORM row
+    loading): the heartbeat reads every running clock."""
+    return [_Running(*row) for row in session.connection().execute(_open_query(lock)).all()]
 
 
 def open_deadlines(db: Database) -> list[OpenDeadline]:
@@ -158,14 +160,14 @@ def _alerts_of_running(session: Session) -> dict[int, list[_Written]]:
     """The alert rows of every running deadline, oldest first, by deadline (read after
     `_open`, so on PostgreSQL after the deadline rows are locked)."""
     out: dict[int, list[_Written]] = defaultdict(list)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Alert.deadline_id, Alert.id, Alert.stage, Alert.raised_at, Alert.acknowledged_at)
         .join(Deadline, Alert.deadline_id == Deadline.id)
         .join(Case, Deadline.case_id == Case.id)
         .where(*_RUNNING)
         .order_by(Alert.raised_at, Alert.id)
     )
-    for deadline_id, alert_id, stage, raised_at, acknowledged_at in rows:
+    for deadline_id, alert_id, stage, raised_at, acknowledged_at in rows.all():
         out[deadline_id].append(_Written(alert_id, stage, raised_at, acknowledged_at))
     return out
 
@@ -190,9 +192,9 @@ class PendingAlert:
     reminder: int | None = None
 
 
-@dataclass(frozen=True)
-class ScheduledAlert:
-    """A stage that will fall due later: what the scheduler arms a job for."""
+class ScheduledAlert(NamedTuple):
+    """A stage that will fall due later: what the scheduler arms a job for (a tuple, as
+    a heartbeat plans one for every stage of every running clock)."""
 
     deadline_id: int
     stage: Stage
@@ -386,7 +388,7 @@ def check_alerts(
             _, again = _plan([d for d in deadlines if d.deadline_id in touched], alerts, now, leads)
             later = [s for s in later if s.deadline_id not in touched] + again
             later.sort(key=lambda s: (s.at, s.deadline_id, STAGE_ORDER[s.stage]))
-        showing = tuple(shown.alert_id for shown in _showing(session))
+        showing = tuple(shown.alert_id for shown in _showing(session, deadlines, alerts))
         # Read inside the transaction: a write by another desk after it must not pass for
         # this one's. (The commit re-hashes the last event with its row digests, so after
         # a raise the next heartbeat reads everything once more: safe, and rare.)
@@ -577,11 +579,21 @@ class _Shown(NamedTuple):
     repeat: bool
 
 
-def _showing(session: Session) -> list[_Shown]:
-    """Which alerts show, most urgent first: read as plain columns, since every heartbeat
-    asks (the partial index on unacknowledged alerts finds their deadlines)."""
+def _showing(
+    session: Session,
+    running: list[_Running] | None = None,
+    alerts: Mapping[int, list[_Written]] | None = None,
+) -> list[_Shown]:
+    """Which alerts show, most urgent first.
+
+    The running clocks and all their alert rows are what the heartbeat has just read
+    (and written): only the alerts of stopped clocks, an unacknowledged breach left on
+    show, are read here, through the partial index of unacknowledged alerts.
+    """
+    if running is None or alerts is None:
+        running, alerts = _running(session), _alerts_of_running(session)
     unacked = select(Alert.deadline_id).where(Alert.acknowledged_at.is_(None))
-    rows = session.execute(
+    stopped = session.connection().execute(
         select(
             Alert.deadline_id,
             Alert.id,
@@ -595,22 +607,36 @@ def _showing(session: Session) -> list[_Shown]:
         )
         .join(Deadline, Alert.deadline_id == Deadline.id)
         .join(Case, Deadline.case_id == Case.id)
-        .where(Alert.deadline_id.in_(unacked))
+        .where(Alert.deadline_id.in_(unacked), not_(and_(*_RUNNING)))
     )
-    by_deadline: dict[int, list[Any]] = defaultdict(list)
+    # (deadline, alert, stage, raised, acknowledged, due, state) of every row that counts.
+    rows: list[tuple[int, int, str, datetime, datetime | None, datetime, str]] = [
+        (r.deadline_id, w.id, w.stage, w.raised_at, w.acknowledged_at, r.due_at, "open")
+        for r in running
+        for w in alerts.get(r.deadline_id, ())
+    ]
+    rows += [
+        (d, a, stage, raised, acked, due, _state(met, cancelled, status))
+        for d, a, stage, raised, acked, due, met, cancelled, status in stopped.all()
+    ]
+    # One pass: each deadline's top alert (most urgent stage, then latest) and its breaches.
+    top: dict[int, tuple[tuple[int, datetime, int], tuple[Any, ...]]] = {}
+    breaches: dict[int, int] = defaultdict(int)
     for row in rows:
-        by_deadline[row.deadline_id].append(row)
+        deadline_id, alert_id, stage, raised_at = row[:4]
+        if stage == Stage.breached:
+            breaches[deadline_id] += 1
+        rank = (_RANK[stage], raised_at, alert_id)
+        seen = top.get(deadline_id)
+        if seen is None or rank > seen[0]:
+            top[deadline_id] = (rank, row)
     out: list[_Shown] = []
-    for items in by_deadline.values():
-        top = max(items, key=lambda r: (STAGE_ORDER[Stage(r.stage)], r.raised_at, r.id))
-        if top.acknowledged_at is not None:
+    for deadline_id, (_, row) in top.items():
+        _, alert_id, stage, _, acknowledged_at, due_at, state = row
+        if acknowledged_at is not None or (state != "open" and stage != Stage.breached):
             continue
-        state = _state(top.met_at, top.cancelled_at, top.status)
-        if state != "open" and top.stage != Stage.breached:
-            continue
-        breaches = sum(1 for r in items if r.stage == Stage.breached)
-        repeat = top.stage == Stage.breached and breaches > 1
-        out.append(_Shown(top.id, Stage(top.stage), top.due_at, state, repeat))
+        repeat = stage == Stage.breached and breaches[deadline_id] > 1
+        out.append(_Shown(alert_id, Stage(stage), due_at, state, repeat))
     out.sort(key=lambda a: (-STAGE_ORDER[a.stage], a.due_at, a.alert_id))
     return out
 
