@@ -83,19 +83,25 @@ def fit_columns(view: QTableView) -> None:
     bold_font.setBold(True)
     bold = QFontMetrics(bold_font)
     header = view.horizontalHeader()
-    # The contents measured: the rows in view and a sample after them, not a thousand
-    # (Qt's default), which asked for 2,000 open cases' cells at start-up; the widths
-    # are capped anyway.
-    view.verticalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
 
     def text(sample: str, font: QFontMetrics = metrics, extra: int = 0) -> int:
         return font.horizontalAdvance(sample) + PAD + extra
 
+    def widest(column: Column, cap: int) -> int:
+        """The widest of the first rows' texts, measured bold with an icon (an alerted
+        patient and an emergency are so shown): the rows in view and a sample after them.
+        Measured here from the texts rather than by Qt's size hints, which ask the model
+        for every role of every cell and took a quarter of a second at start-up."""
+        model = view.model()
+        rows = min(model.rowCount(), FIT_SAMPLE_ROWS) if model is not None else 0
+        texts = (str(model.index(r, column).data() or "") for r in range(rows))
+        return min(max((text(t, bold, ICON) for t in texts), default=120), cap)
+
     widths = {
-        Column.PATIENT: min(max(view.sizeHintForColumn(Column.PATIENT), 120), PATIENT_MAX),
+        Column.PATIENT: max(widest(Column.PATIENT, PATIENT_MAX), 120),
         Column.NHS: text("999 999 9999"),
         Column.AGE: text("Age "),
-        Column.CATEGORY: min(max(view.sizeHintForColumn(Column.CATEGORY), 120), CATEGORY_MAX),
+        Column.CATEGORY: max(widest(Column.CATEGORY, CATEGORY_MAX), 120),
         Column.NEXT_DEADLINE: text(DEADLINE_SAMPLE),
         Column.TIME_LEFT: text("OVERDUE 23 h 59 min", bold, ICON),
         Column.CHECKLIST: text("Checklist"),
