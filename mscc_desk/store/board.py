@@ -8,6 +8,7 @@ keep the person on the phone waiting.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -148,14 +149,21 @@ def location_text(location: str | None, detail: str | None) -> str:
 def open_cases(db: Database, now: datetime) -> list[BoardRow]:
     """Every open case with its next clock, checklist progress and last activity."""
     with db.read_session() as session:
-        return _open_cases(session, now)
+        return read_open_cases(session, now)
 
 
-def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
+def read_open_cases(
+    session: Session, now: datetime, only: Collection[int] | None = None
+) -> list[BoardRow]:
+    """Every open case, or those of `only` that are open (the board's refresh after a
+    change re-reads just the cases the change touched: `store/board_refresh.py`)."""
     # Read through the connection as plain rows: the ORM's row loading was most of the
     # board's refresh at 2,000 open cases.
     read = session.connection().execute
-    open_ids = select(Case.id).where(Case.status == "open")
+    is_open = Case.status == "open"
+    if only is not None:
+        is_open = is_open & Case.id.in_(sorted(only))
+    open_ids = select(Case.id).where(is_open)
     cases = read(
         select(
             Case.id,
@@ -176,7 +184,7 @@ def _open_cases(session: Session, now: datetime) -> list[BoardRow]:
         )
         .join(Patient, Case.patient_id == Patient.id)
         .outerjoin(User, Case.override_by_id == User.id)
-        .where(Case.status == "open")
+        .where(is_open)
     ).all()
 
     next_due: dict[int, NextDeadline] = {}
