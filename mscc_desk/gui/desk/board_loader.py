@@ -5,6 +5,10 @@ the phone. The job only queries (store/board.py and store/drafts.py) and hands p
 data back through a queued signal; no widget is touched outside the GUI thread. Requests
 that arrive while a load runs are folded into one more load after it, so a burst of
 `data_changed` costs at most two queries.
+
+A load after a change re-reads only the cases the change touched (`store/board_refresh.py`,
+from the rows of the load before); `request(full=True)` (F5, the desk's reload every
+minute) reads every open case again.
 """
 
 from __future__ import annotations
@@ -17,16 +21,21 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from ...domain.clock import Clock
 from ...domain.deadlines import Stage
 from ...store.alerts import lead_times
-from ...store.board import BoardRow, open_cases
+from ...store.board import BoardRow
+from ...store.board_refresh import BoardRead, read_board
 from ...store.drafts import DraftSummary, list_drafts
 from ...store.engine import Database
 
 
 @dataclass(frozen=True)
 class BoardSnapshot:
-    rows: list[BoardRow]
+    read: BoardRead
     drafts: list[DraftSummary]
     leads: dict[Stage, timedelta]  # the alert lead times, so the board and alerts agree
+
+    @property
+    def rows(self) -> list[BoardRow]:
+        return self.read.rows
 
 
 class _Relay(QObject):
@@ -37,17 +46,25 @@ class _Relay(QObject):
 
 
 class _LoadJob(QRunnable):
-    def __init__(self, relay: _Relay, generation: int, db: Database, clock: Clock) -> None:
+    def __init__(
+        self,
+        relay: _Relay,
+        generation: int,
+        db: Database,
+        clock: Clock,
+        previous: BoardRead | None,
+    ) -> None:
         super().__init__()
         self._relay = relay
         self._generation = generation
         self._db = db
         self._clock = clock
+        self._previous = previous
 
     def run(self) -> None:
         try:
             snapshot = BoardSnapshot(
-                open_cases(self._db, self._clock.now()),
+                read_board(self._db, self._clock.now(), self._previous),
                 list_drafts(self._db),
                 lead_times(self._db),
             )
@@ -75,18 +92,24 @@ class BoardLoader(QObject):
         self._generation = 0
         self._busy = False
         self._again = False
+        self._again_full = False
+        self._read: BoardRead | None = None  # the last load's, which the next refreshes
 
     @property
     def busy(self) -> bool:
         return self._busy
 
-    def request(self) -> None:
+    def request(self, full: bool = False) -> None:
+        """Load the board: after a change, only what it touched; `full`, everything."""
         if self._busy:
             self._again = True
+            self._again_full = self._again_full or full
             return
         self._busy = True
         self._generation += 1
-        self._pool.start(_LoadJob(self._relay, self._generation, self._db, self._clock))
+        previous = None if full else self._read
+        job = _LoadJob(self._relay, self._generation, self._db, self._clock, previous)
+        self._pool.start(job)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Let a running job finish (before the database is closed)."""
@@ -100,11 +123,12 @@ class BoardLoader(QObject):
 
     def _again_if_asked(self) -> None:
         if self._again:
-            self._again = False
-            self.request()
+            full, self._again, self._again_full = self._again_full, False, False
+            self.request(full)
 
     def _on_done(self, generation: int, snapshot: object) -> None:
         if self._settle(generation) and isinstance(snapshot, BoardSnapshot):
+            self._read = snapshot.read
             self.loaded.emit(snapshot)
         self._again_if_asked()
 

@@ -110,6 +110,9 @@ class BoardModel(RowsModel[BoardRow]):
         self._rows: list[BoardRow] = []
         self._keys: dict[int, list[Any]] = {}  # column -> each row's sort key, as asked
         self._found: list[tuple[str, str, str]] = []  # name, NHS and hospital digits
+        # What was worked out of each row, by the row object: a refresh after a change
+        # brings back the same objects for the cases it did not touch.
+        self._worked: dict[int, tuple[BoardRow, tuple[str, str, str], dict[int, Any]]] = {}
         self._by_case: dict[int, int] = {}  # case id -> row
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -128,14 +131,12 @@ class BoardModel(RowsModel[BoardRow]):
         self._rows = list(rows)
         self._now = self._clock.now()
         self._keys = {}
-        self._found = [
-            (
-                r.patient_name.casefold(),
-                r.nhs_number or "",
-                digits_of(r.hospital_number.casefold()) if r.hospital_number else "",
-            )
-            for r in self._rows
-        ]
+        worked: dict[int, tuple[BoardRow, tuple[str, str, str], dict[int, Any]]] = {}
+        for r in self._rows:
+            seen = self._worked.get(id(r))
+            worked[id(r)] = seen if seen is not None and seen[0] is r else (r, _found(r), {})
+        self._worked = worked
+        self._found = [worked[id(r)][1] for r in self._rows]
         self._order_rows()
         self.endResetModel()
 
@@ -157,8 +158,14 @@ class BoardModel(RowsModel[BoardRow]):
     def _column_keys(self, col: int) -> list[Any]:
         keys = self._keys.get(col)
         if keys is None:
-            keys = self._keys[col] = [self._sort_key(r, _COLUMNS[col]) for r in self._rows]
+            keys = self._keys[col] = [self._row_key(r, col) for r in self._rows]
         return keys
+
+    def _row_key(self, row: BoardRow, col: int) -> Any:
+        known = self._worked[id(row)][2]
+        if col not in known:
+            known[col] = self._sort_key(row, _COLUMNS[col])
+        return known[col]
 
     def _order_rows(self) -> None:
         if 0 <= self._sort_column < len(Column):
@@ -358,6 +365,15 @@ class BoardModel(RowsModel[BoardRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.AGE, Column.CHECKLIST):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+def _found(row: BoardRow) -> tuple[str, str, str]:
+    """What search matches a row on: its name, NHS number and hospital number's digits."""
+    return (
+        row.patient_name.casefold(),
+        row.nhs_number or "",
+        digits_of(row.hospital_number.casefold()) if row.hospital_number else "",
+    )
 
 
 def _bold() -> QFont:

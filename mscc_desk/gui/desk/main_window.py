@@ -133,7 +133,7 @@ class MainWindow(WindowOpeners, QMainWindow):
 
         self._auto_refresh = QTimer(self)
         self._auto_refresh.setInterval(AUTO_REFRESH_MS)
-        self._auto_refresh.timeout.connect(self.refresh)
+        self._auto_refresh.timeout.connect(self.reload)
         self._auto_refresh.start()
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_MS)
@@ -189,7 +189,7 @@ class MainWindow(WindowOpeners, QMainWindow):
     def _setup_actions(self) -> None:
         ui = self.ui
         ui.actionNewCall.triggered.connect(self.new_call)
-        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionRefresh.triggered.connect(self.reload)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionOpenCase.triggered.connect(self.open_selected_case)
         ui.actionFind.triggered.connect(self.focus_search)
@@ -245,8 +245,13 @@ class MainWindow(WindowOpeners, QMainWindow):
     # --- the board ---------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the board and the drafts in the background (F5; after every write)."""
+        """Bring the board and the drafts up to date in the background, after a write
+        here or on another desk: only the cases written since the last load are read."""
         self.loader.request()
+
+    def reload(self) -> None:
+        """Read the whole board again (F5; every minute, under the change feed)."""
+        self.loader.request(full=True)
 
     def _show_snapshot(self, snapshot: BoardSnapshot) -> None:
         self._loaded_once = True
