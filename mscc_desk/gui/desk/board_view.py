@@ -88,14 +88,25 @@ def fit_columns(view: QTableView) -> None:
         return font.horizontalAdvance(sample) + PAD + extra
 
     def widest(column: Column, cap: int) -> int:
-        """The widest of the first rows' texts, measured bold with an icon (an alerted
-        patient and an emergency are so shown): the rows in view and a sample after them.
-        Measured here from the texts rather than by Qt's size hints, which ask the model
-        for every role of every cell and took a quarter of a second at start-up."""
+        """The widest cell of the first rows (the rows in view and a sample after them):
+        found by measuring each text in its own font with its icon, then sized by Qt's
+        own hint for that one cell (its margins are the style's). Qt's hints for every
+        cell ask the model for every role of each, a quarter of a second at start-up."""
         model = view.model()
         rows = min(model.rowCount(), FIT_SAMPLE_ROWS) if model is not None else 0
-        texts = (str(model.index(r, column).data() or "") for r in range(rows))
-        return min(max((text(t, bold, ICON) for t in texts), default=120), cap)
+        best: tuple[int, QModelIndex] | None = None
+        for r in range(rows):
+            index = model.index(r, column)
+            font = index.data(Qt.ItemDataRole.FontRole)
+            measure = QFontMetrics(font) if isinstance(font, QFont) else metrics
+            icon = ICON if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+            width = measure.horizontalAdvance(str(index.data() or "")) + icon
+            if best is None or width > best[0]:
+                best = (width, index)
+        if best is None:
+            return 0
+        grid = 1 if view.showGrid() else 0
+        return min(view.sizeHintForIndex(best[1]).width() + grid, cap)
 
     widths = {
         Column.PATIENT: max(widest(Column.PATIENT, PATIENT_MAX), 120),
