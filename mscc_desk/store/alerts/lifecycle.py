@@ -410,9 +410,6 @@ class _NewRow(NamedTuple):
     acknowledged_at: datetime | None
 
 
-_INSERT_CHUNK = 500  # rows a statement: well inside SQLite's limit on bound values
-
-
 def _insert_once(
     session: Session, values: list[dict[str, Any]]
 ) -> dict[tuple[int, str, int | None], int]:
@@ -425,17 +422,18 @@ def _insert_once(
     thousands of stages is a few statements, not one a stage.
     """
     dialect = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    written: dict[tuple[int, str, int | None], int] = {}
-    for start in range(0, len(values), _INSERT_CHUNK):
-        stmt = (
-            dialect(Alert)
-            .values(values[start : start + _INSERT_CHUNK])
-            .on_conflict_do_nothing()
-            .returning(Alert.id, Alert.deadline_id, Alert.stage, Alert.reminder)
-        )
-        for alert_id, deadline_id, stage, reminder in session.execute(stmt):
-            written[(deadline_id, stage, reminder)] = alert_id
-    return written
+    # One statement, its rows as parameters: SQLAlchemy batches them into multi-row
+    # INSERTs itself ("insertmanyvalues") from one compiled statement, where a VALUES
+    # clause of hundreds of rows was compiled afresh each time.
+    stmt = (
+        dialect(Alert)
+        .on_conflict_do_nothing()
+        .returning(Alert.id, Alert.deadline_id, Alert.stage, Alert.reminder)
+    )
+    return {
+        (deadline_id, stage, reminder): alert_id
+        for alert_id, deadline_id, stage, reminder in session.execute(stmt, values)
+    }
 
 
 def _write_alerts(
