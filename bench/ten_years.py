@@ -217,12 +217,19 @@ def part_board(args: argparse.Namespace) -> dict[str, Any]:
 
 def part_alerts(args: argparse.Namespace) -> dict[str, Any]:
     """The catch-up of a night's backlog (statements counted), then heartbeats."""
-    from sqlalchemy import event
+    from sqlalchemy import event, func, select
 
     from mscc_desk.store import alerts
+    from mscc_desk.store.models import Alert
     from mscc_desk.store.opening import open_database
 
     db = open_database(args.db)
+
+    def alert_rows() -> int:
+        with db.read_session() as session:
+            return int(session.scalar(select(func.count()).select_from(Alert)) or 0)
+
+    before = alert_rows()
     statements = [0]
 
     def count(*_: Any) -> None:
@@ -234,6 +241,7 @@ def part_alerts(args: argparse.Namespace) -> dict[str, Any]:
     check = alerts.check_alerts(db, now)
     catch_up = time.perf_counter() - t0
     raised, made = len(check.raised), statements[0]
+    stages = alert_rows() - before  # raised, and passed (a later stage was due already)
     check = alerts.check_alerts(db, now)  # the commit re-hashed the head: read once more
     steady: list[float] = []
     full: list[float] = []
@@ -249,6 +257,7 @@ def part_alerts(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "catch_up": [catch_up],
         "raised": raised,
+        "stages": stages,
         "statements": made,
         "heartbeat": steady,
         "full": full,
@@ -472,11 +481,11 @@ def measure(pairs: int, quick: bool) -> tuple[list[Row], dict[str, list[str]]]:
     row.target, row.met = "<= 50 ms", row.median <= 0.050
     rows.append(row)
     row = Row(
-        f"catch-up of {alerts['raised']:,} backlog alerts",
+        f"catch-up of {alerts['stages']:,} backlog alerts",
         scale,
         alerts["catch_up"],
         target="<= 1 s, batched",
-        note=f"{alerts['statements']} SQL statements",
+        note=f"{alerts['raised']:,} raised, the rest passed; {alerts['statements']} SQL statements",
     )
     row.met = row.median <= 1.0
     rows.append(row)
