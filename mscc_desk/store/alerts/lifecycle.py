@@ -80,8 +80,8 @@ class OpenDeadline:
     nhs_number: str | None
 
 
-def _open_query(lock: bool = False) -> Any:
-    stmt = (
+def _open_query() -> Any:
+    return (
         select(
             Deadline.id,
             Deadline.case_id,
@@ -98,10 +98,6 @@ def _open_query(lock: bool = False) -> Any:
         .where(*_RUNNING)
         .order_by(Deadline.due_at, Deadline.id)
     )
-    # On PostgreSQL two desks could raise the same stage at once; locking the deadline
-    # rows makes the second wait and then see the first one's alert rows. SQLite already
-    # serialises writers (BEGIN IMMEDIATE) and SQLAlchemy leaves FOR UPDATE out there.
-    return stmt.with_for_update(of=Deadline) if lock else stmt
 
 
 # A deadline still running: its case open, neither met nor cancelled.
@@ -135,10 +131,10 @@ class _Running(NamedTuple):
         )
 
 
-def _running(session: Session, lock: bool = False) -> list[_Running]:
+def _running(session: Session) -> list[_Running]:
     """Read as plain columns, not as objects, through the connection (no ORM row
-    loading): the heartbeat reads every running clock."""
-    return [_Running(*row) for row in session.connection().execute(_open_query(lock)).all()]
+    loading)."""
+    return [_Running(*row) for row in session.connection().execute(_open_query()).all()]
 
 
 def open_deadlines(db: Database) -> list[OpenDeadline]:
@@ -156,20 +152,35 @@ class _Written(NamedTuple):
     acknowledged_at: datetime | None
 
 
-def _alerts_of_running(session: Session) -> dict[int, list[_Written]]:
-    """The alert rows of every running deadline, oldest first, by deadline (read after
-    `_open`, so on PostgreSQL after the deadline rows are locked)."""
-    out: dict[int, list[_Written]] = defaultdict(list)
-    rows = session.connection().execute(
-        select(Alert.deadline_id, Alert.id, Alert.stage, Alert.raised_at, Alert.acknowledged_at)
-        .join(Deadline, Alert.deadline_id == Deadline.id)
-        .join(Case, Deadline.case_id == Case.id)
-        .where(*_RUNNING)
+def _running_and_alerts(
+    session: Session, lock: bool = False
+) -> tuple[list[_Running], dict[int, list[_Written]]]:
+    """Every running clock, soonest first, and the alert rows of each, oldest first: one
+    read (the clocks outer-joined to their alerts), which the heartbeat makes at each
+    change. On PostgreSQL the deadline rows are locked as they are read."""
+    stmt = (
+        _open_query()
+        .add_columns(Alert.id, Alert.stage, Alert.raised_at, Alert.acknowledged_at)
+        .outerjoin(Alert, Alert.deadline_id == Deadline.id)
         .order_by(Alert.raised_at, Alert.id)
     )
-    for deadline_id, alert_id, stage, raised_at, acknowledged_at in rows.all():
-        out[deadline_id].append(_Written(alert_id, stage, raised_at, acknowledged_at))
-    return out
+    if lock:
+        # On PostgreSQL two desks could raise the same stage at once; locking the
+        # deadline rows makes the second wait and then see the first one's alert rows.
+        # SQLite already serialises writers (BEGIN IMMEDIATE) and SQLAlchemy leaves FOR
+        # UPDATE out there.
+        stmt = stmt.with_for_update(of=Deadline)
+    running: list[_Running] = []
+    alerts: dict[int, list[_Written]] = defaultdict(list)
+    last = None
+    for row in session.connection().execute(stmt).all():
+        deadline_id = row[0]
+        if deadline_id != last:
+            running.append(_Running(*row[:9]))
+            last = deadline_id
+        if row[9] is not None:
+            alerts[deadline_id].append(_Written(row[9], row[10], row[11], row[12]))
+    return running, alerts
 
 
 # --- Raising ----------------------------------------------------------------------------
@@ -249,9 +260,8 @@ def _plan(
 def _read_plan(
     session: Session, now: datetime, leads: Mapping[Stage, timedelta] | None
 ) -> tuple[list[PendingAlert], list[ScheduledAlert]]:
-    return _plan(
-        _running(session), _alerts_of_running(session), now, leads or _settings(session).leads()
-    )
+    running, alerts = _running_and_alerts(session)
+    return _plan(running, alerts, now, leads or _settings(session).leads())
 
 
 def due_alerts(
@@ -374,8 +384,7 @@ def check_alerts(
                 return replace(previous, raised=[])
     with db.session() as session:
         leads = leads or _settings(session).leads()
-        deadlines = _running(session, lock=True)
-        alerts = _alerts_of_running(session)
+        deadlines, alerts = _running_and_alerts(session, lock=True)
         pending, later = _plan(deadlines, alerts, now, leads)
         raised = _write_alerts(session, pending, now)
         touched: set[int] = set()
@@ -589,7 +598,7 @@ def _showing(
     show, are read here, through the partial index of unacknowledged alerts.
     """
     if running is None or alerts is None:
-        running, alerts = _running(session), _alerts_of_running(session)
+        running, alerts = _running_and_alerts(session)
     unacked = select(Alert.deadline_id).where(Alert.acknowledged_at.is_(None))
     stopped = session.connection().execute(
         select(
