@@ -552,9 +552,7 @@ def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
     )
     head = Block(lay.document(table_head_html()))
     pages = paginate(blocks, head, body_top, body_bottom, lay.document)
-    return paint_pages(
-        device, lay, header, lambda n, m: lay.document(footer_html(n, m)), pages, height
-    )
+    return paint_pages(device, lay, header, pages, height)
 
 
 # --- Entry points -------------------------------------------------------------------------

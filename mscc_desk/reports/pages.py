@@ -301,12 +301,16 @@ def paint_pages(
     device: QPagedPaintDevice,
     lay: PageLayout,
     header: QTextDocument,
-    footer: Callable[[int, int], QTextDocument],
     pages: list[Page],
     height: float,
+    marking: str = MARKING,
 ) -> int:
     """Draw the pages: the header and a heavy rule, the placed parts, a heavy rule and the
-    footer of page N of M. Returns the number of pages."""
+    footer of page N of M (`footer_html` with the report's `marking`; every page's footer
+    a region of one document). Returns the number of pages."""
+    footers = shared_blocks(
+        [footer_html(n, len(pages), marking) for n in range(1, len(pages) + 1)], lay.document
+    )
     width = lay.width
     thin = QPen(QColor(0, 0, 0))
     thin.setWidthF(lay.mm(0.25))
@@ -325,17 +329,14 @@ def paint_pages(
             painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
             for placed in page.placed:
                 draw_block(painter, placed, width, thin, lay)
-            foot = footer(number, len(pages))
-            footer_top = height - foot.size().height()
+            foot = footers[number - 1]
+            footer_top = height - foot.height
             painter.setPen(heavy)
             painter.drawLine(
                 QPointF(0, footer_top - lay.mm(GAP_MM) / 2),
                 QPointF(width, footer_top - lay.mm(GAP_MM) / 2),
             )
-            painter.save()
-            painter.translate(0, footer_top)
-            foot.drawContents(painter)
-            painter.restore()
+            draw_block(painter, Placed(foot, footer_top), width, thin, lay)
     finally:
         painter.end()
     return len(pages)

@@ -364,9 +364,7 @@ def paint_report(device: QPagedPaintDevice, report: AuditReport) -> int:
     top, bottom = body_span(lay, header, lay.document(footer_html(999, 999, MARKING)), height)
     blocks = shared_blocks(sections_html(report), document)
     pages = paginate(blocks, Block(lay.document("")), top, bottom, lay.document)
-    return paint_pages(
-        device, lay, header, lambda n, m: lay.document(footer_html(n, m, MARKING)), pages, height
-    )
+    return paint_pages(device, lay, header, pages, height, MARKING)
 
 
 def render_audit_pdf(

@@ -93,9 +93,7 @@ def render(out: Path, pick: list[int]) -> list[str]:
         blocks = shared_blocks(PARTS, lay.document)
         chosen = [blocks[i] for i in pick]
         pages = paginate(chosen, Block(lay.document("")), 0.0, height, lay.document)
-        return paint_pages(
-            writer, lay, lay.document(""), lambda n, m: lay.document(""), pages, height
-        )
+        return paint_pages(writer, lay, lay.document(""), pages, height)
 
     write_pdf(out, a5(), "regions", paint)
     return pdf_pages(out)
@@ -217,9 +215,7 @@ def test_a_page_of_regions_is_the_page_of_separate_documents(tmp_path: Path) -> 
         lay, height = layout_on(writer)
         blocks = [Block(lay.document(part)) for part in PARTS]
         pages = paginate(blocks, Block(lay.document("")), 0.0, height, lay.document)
-        return paint_pages(
-            writer, lay, lay.document(""), lambda n, m: lay.document(""), pages, height
-        )
+        return paint_pages(writer, lay, lay.document(""), pages, height)
 
     write_pdf(tmp_path / "alone.pdf", a5(), "alone", paint)
     assert pdf_pages(tmp_path / "alone.pdf") == render(tmp_path / "shared.pdf", [0, 1, 2])
