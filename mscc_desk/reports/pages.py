@@ -135,14 +135,16 @@ def shared_blocks(parts: Sequence[str], make: Callable[[str], QTextDocument]) ->
     `PageLayout.document`) and return a block per part, each the region of its frame.
 
     The empty blocks Qt puts between frames lie outside every region and are never drawn.
-    Should the document not come out as one frame per part (a part whose HTML closed the
-    table around it), each part is laid out on its own instead: slower, never wrong.
+    Should the document not come out as one frame per part with nothing between them (a
+    part whose HTML closed the table around it: its text would be in no region, so on no
+    page), each part is laid out on its own instead: slower, never a word lost.
     """
     if not parts:
         return []
     doc = make("".join(f"{PART_OPEN}{part}{PART_CLOSE}" for part in parts))
     frames = doc.rootFrame().childFrames()
-    if len(frames) != len(parts):
+    stray = any(not item.currentFrame() and item.currentBlock().text() for item in doc.rootFrame())
+    if len(frames) != len(parts) or stray:
         return [Block(make(part)) for part in parts]
     layout = doc.documentLayout()
     rects = [layout.frameBoundingRect(frame) for frame in frames]

@@ -219,3 +219,13 @@ def test_a_page_of_regions_is_the_page_of_separate_documents(tmp_path: Path) -> 
 
     write_pdf(tmp_path / "alone.pdf", a5(), "alone", paint)
     assert pdf_pages(tmp_path / "alone.pdf") == render(tmp_path / "shared.pdf", [0, 1, 2])
+
+
+def test_a_part_that_breaks_out_of_its_frame_is_laid_out_on_its_own(tmp_path: Path) -> None:
+    lay, _ = layout_in(tmp_path)
+    parts = [PARTS[0], "<p>Delta</p></td></tr></table><p>Echo</p>", PARTS[2]]
+    blocks = shared_blocks(parts, lay.document)
+    assert len(blocks) == len(parts)
+    assert len({id(b.doc) for b in blocks}) == len(parts)  # one document each, as before
+    assert all(b.tall is None and b.top == 0 for b in blocks)
+    assert "Delta" in blocks[1].doc.toPlainText() and "Echo" in blocks[1].doc.toPlainText()
