@@ -7,9 +7,9 @@ and what changed since the last handover) and readable at a glance (A4 landscape
 text under 9 pt, urgency in words as well as shading so a grey printer loses nothing).
 
 `QTextDocument.print_()` cannot draw a header and a "Page N of M" footer on every page,
-and would split a case across pages; so each part of the sheet (the "since the last
-handover" section, then one block per case) is its own small HTML document, laid out on
-the printer itself, and the blocks are placed on pages, keeping each case whole on one
+and would split a case across pages; so the parts of the sheet (the "since the last
+handover" section, then one block per case) are laid out on the printer itself, each a
+region of one shared document, and the blocks are placed on pages, keeping each case whole on one
 page unless it is taller than a page, with the header and footer painted around them
 (`reports.pages`, the page furniture every printed report shares).
 """
@@ -21,7 +21,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,7 @@ from .pages import (
     paginate,
     paint_pages,
     report_font,
+    shared_blocks,
     write_pdf,
 )
 
@@ -539,23 +540,19 @@ def paint_sheet(device: QPagedPaintDevice, sheet: HandoverSheet) -> int:
     header = lay.document(header_html(sheet))
     body_top, body_bottom = body_span(lay, header, lay.document(footer_html(999, 999)), height)
 
-    blocks = [Block(lay.document(changes_html(sheet)))]
     now = sheet.printed_at
     tags = case_tags(sheet)
+    parts = [changes_html(sheet)]
+    parts.extend(case_html(c, now, sheet.pathway, tags.get(c.case_id, ())) for c in sheet.cases)
+    changes, *rows = shared_blocks(parts, lay.document)
+    blocks = [changes]
     blocks.extend(
-        Block(
-            lay.document(case_html(c, now, sheet.pathway, tags.get(c.case_id, ()))),
-            is_case=True,
-            shaded=c.overdue,
-            continued=continued_html(c),
-        )
-        for c in sheet.cases
+        replace(row, is_case=True, shaded=c.overdue, continued=continued_html(c))
+        for row, c in zip(rows, sheet.cases, strict=True)
     )
     head = Block(lay.document(table_head_html()))
     pages = paginate(blocks, head, body_top, body_bottom, lay.document)
-    return paint_pages(
-        device, lay, header, lambda n, m: lay.document(footer_html(n, m)), pages, height
-    )
+    return paint_pages(device, lay, header, pages, height)
 
 
 # --- Entry points -------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """Page furniture shared by the printed reports (the handover sheet, the service audit).
 
-Each part of a report is a small HTML document laid out on the printer or PDF writer
-itself (`PageLayout`), so what is measured is what is drawn; `paginate` places the parts
-on pages, keeping each whole unless it is taller than a page (then it is cut between
-lines of text); `paint_pages` draws every page with its header, its footer ("Page N of
-M") and the rules between them; `write_pdf` writes a PDF beside its target and renames
-it into place, so a failure never leaves half a report where a printer would pick it up.
+The parts of a report are HTML laid out on the printer or PDF writer itself
+(`PageLayout`), so what is measured is what is drawn. Many parts share one document
+(`shared_blocks`: each part a region of it, so a document's set-up, its style sheet and
+its HTML are paid for once, not once per case); the header, the footer and the table
+head are small documents of their own. `paginate` places the parts on pages, keeping each whole
+unless it is taller than a page (then it is cut between lines of text); `paint_pages`
+draws every page with its header, its footer ("Page N of M") and the rules between them;
+`write_pdf` writes a PDF beside its target and renames it into place, so a failure never
+leaves half a report where a printer would pick it up.
 
 Every page's footer is `footer_html`: the report's protective marking, the build that
 drew it and the page number, so a page found on its own in a ward office says what it
@@ -18,7 +21,7 @@ from __future__ import annotations
 import html
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -61,16 +64,22 @@ def report_font() -> QFont:
 
 @dataclass
 class Block:
-    """One HTML part laid out at the page width; `is_case` blocks repeat the table head."""
+    """One HTML part laid out at the page width; `is_case` blocks repeat the table head.
+
+    A part of a shared document (`shared_blocks`) is the region `top` to `top + tall` of
+    it; a part on its own (`tall` None) is the whole of its document.
+    """
 
     doc: QTextDocument
     is_case: bool = False
     shaded: bool = False
     continued: str = ""  # HTML above the rest of a case that runs onto the next page
+    top: float = 0.0
+    tall: float | None = None
 
     @property
     def height(self) -> float:
-        return float(self.doc.size().height())
+        return float(self.doc.size().height()) if self.tall is None else self.tall
 
 
 @dataclass
@@ -111,6 +120,37 @@ class PageLayout:
         return doc
 
 
+# Each part of a shared document is wrapped in a frame of its own (what Qt's own HTML
+# writes for a QTextFrame: a one-cell table of type "frame", laid out as plain text
+# flow, not as a table), so it is exactly one child frame of the root frame and its
+# extent is that frame's rectangle.
+PART_OPEN = (
+    '<table width="100%" cellspacing="0" cellpadding="0" style="-qt-table-type: frame;"><tr><td>'
+)
+PART_CLOSE = "</td></tr></table>"
+
+
+def shared_blocks(parts: Sequence[str], make: Callable[[str], QTextDocument]) -> list[Block]:
+    """Lay the HTML `parts` out one after another in one document made by `make` (e.g.
+    `PageLayout.document`) and return a block per part, each the region of its frame.
+
+    The empty blocks Qt puts between frames lie outside every region and are never drawn.
+    Should the document not come out as one frame per part with nothing between them (a
+    part whose HTML closed the table around it: its text would be in no region, so on no
+    page), each part is laid out on its own instead: slower, never a word lost.
+    """
+    if not parts:
+        return []
+    doc = make("".join(f"{PART_OPEN}{part}{PART_CLOSE}" for part in parts))
+    frames = doc.rootFrame().childFrames()
+    stray = any(not item.currentFrame() and item.currentBlock().text() for item in doc.rootFrame())
+    if len(frames) != len(parts) or stray:
+        return [Block(make(part)) for part in parts]
+    layout = doc.documentLayout()
+    rects = [layout.frameBoundingRect(frame) for frame in frames]
+    return [Block(doc, top=rect.top(), tall=rect.height()) for rect in rects]
+
+
 def line_spans(doc: QTextDocument) -> list[tuple[float, float]]:
     """Top and bottom of every laid-out line, in document coordinates (cells included)."""
     spans: list[tuple[float, float]] = []
@@ -125,6 +165,13 @@ def line_spans(doc: QTextDocument) -> list[tuple[float, float]]:
             spans.append((top, top + line.height()))
         block = block.next()
     return spans
+
+
+def region_spans(block: Block, doc_spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The lines inside `block`'s region of its document (`doc_spans`, from `line_spans`),
+    measured from the block's top: a cut is made between these, never by the neighbours'."""
+    top, bottom = block.top - 0.5, block.top + block.height + 0.5
+    return [(t - block.top, b - block.top) for t, b in doc_spans if t >= top and b <= bottom]
 
 
 def _cut(spans: list[tuple[float, float]], start: float, room: float) -> float:
@@ -147,6 +194,7 @@ def paginate(
     pages = [Page()]
     y = body_top
     head_here = False
+    doc_spans: dict[int, list[tuple[float, float]]] = {}  # a shared document's, read once
     body_height = body_bottom - body_top
 
     def new_page() -> None:
@@ -175,7 +223,9 @@ def paginate(
             pages[-1].placed.append(Placed(block, y, rules=block.is_case))
             y += block.height
             continue
-        spans = line_spans(block.doc)
+        if id(block.doc) not in doc_spans:
+            doc_spans[id(block.doc)] = line_spans(block.doc)
+        spans = region_spans(block, doc_spans[id(block.doc)])
         offset = 0.0
         while offset < block.height - 0.5:
             cut = _cut(spans, offset, body_bottom - y)
@@ -201,8 +251,11 @@ def draw_block(painter: QPainter, placed: Placed, width: float, pen: QPen, lay: 
         painter.fillRect(target, SHADE)
         painter.fillRect(QRectF(0, placed.y, lay.mm(1.2), src_h), QColor(0, 0, 0))
     painter.save()
-    painter.translate(0, placed.y - placed.src_top)
-    block.doc.drawContents(painter, QRectF(0, placed.src_top, width, src_h))
+    # Only this block's region (of a shared document, or of its own): drawContents clips
+    # to the rectangle it is given, so the neighbours above and below are never drawn.
+    src_top = block.top + placed.src_top
+    painter.translate(0, placed.y - src_top)
+    block.doc.drawContents(painter, QRectF(0, src_top, width, src_h))
     painter.restore()
     if placed.rules:
         painter.setPen(pen)
@@ -250,12 +303,16 @@ def paint_pages(
     device: QPagedPaintDevice,
     lay: PageLayout,
     header: QTextDocument,
-    footer: Callable[[int, int], QTextDocument],
     pages: list[Page],
     height: float,
+    marking: str = MARKING,
 ) -> int:
     """Draw the pages: the header and a heavy rule, the placed parts, a heavy rule and the
-    footer of page N of M. Returns the number of pages."""
+    footer of page N of M (`footer_html` with the report's `marking`; every page's footer
+    a region of one document). Returns the number of pages."""
+    footers = shared_blocks(
+        [footer_html(n, len(pages), marking) for n in range(1, len(pages) + 1)], lay.document
+    )
     width = lay.width
     thin = QPen(QColor(0, 0, 0))
     thin.setWidthF(lay.mm(0.25))
@@ -274,17 +331,14 @@ def paint_pages(
             painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
             for placed in page.placed:
                 draw_block(painter, placed, width, thin, lay)
-            foot = footer(number, len(pages))
-            footer_top = height - foot.size().height()
+            foot = footers[number - 1]
+            footer_top = height - foot.height
             painter.setPen(heavy)
             painter.drawLine(
                 QPointF(0, footer_top - lay.mm(GAP_MM) / 2),
                 QPointF(width, footer_top - lay.mm(GAP_MM) / 2),
             )
-            painter.save()
-            painter.translate(0, footer_top)
-            foot.drawContents(painter)
-            painter.restore()
+            draw_block(painter, Placed(foot, footer_top), width, thin, lay)
     finally:
         painter.end()
     return len(pages)

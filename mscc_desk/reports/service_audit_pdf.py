@@ -46,6 +46,7 @@ from .pages import (
     footer_html,
     paginate,
     paint_pages,
+    shared_blocks,
     write_pdf,
 )
 from .service_audit_export import shown_groups
@@ -361,11 +362,9 @@ def paint_report(device: QPagedPaintDevice, report: AuditReport) -> int:
 
     header = lay.document(header_html(report))
     top, bottom = body_span(lay, header, lay.document(footer_html(999, 999, MARKING)), height)
-    blocks = [Block(document(part)) for part in sections_html(report)]
+    blocks = shared_blocks(sections_html(report), document)
     pages = paginate(blocks, Block(lay.document("")), top, bottom, lay.document)
-    return paint_pages(
-        device, lay, header, lambda n, m: lay.document(footer_html(n, m, MARKING)), pages, height
-    )
+    return paint_pages(device, lay, header, pages, height, MARKING)
 
 
 def render_audit_pdf(
