@@ -1,11 +1,12 @@
 """Everything `db check` checks, for a live database or a backup about to be restored.
 
-In order: the engine's own checks (SQLite's integrity and foreign keys), the schema
-(exactly the app's schema of its revision, nothing planted), the app's invariants (every
-open case has its clocks, nothing orphaned), the audit chain (every link), the rows
-(each covered row's digest is the newest one the chain recorded for it), and the chain's
-head against what is kept outside the database (the witness file; a backup's own record
-of its head).
+The engine's own checks (SQLite's integrity and foreign keys), and beside them, in
+order: the schema (exactly the app's schema of its revision, nothing planted), the app's
+invariants (every open case has its clocks, nothing orphaned), the audit chain (every
+link), the rows (each covered row's digest is the newest one the chain recorded for it),
+and the chain's head against what is kept outside the database (the witness file; a
+backup's own record of its head). A file the engine's checks find at fault is reported
+by them alone, and a schema that is not the app's by the schema check alone.
 """
 
 from __future__ import annotations
