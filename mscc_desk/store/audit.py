@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from .bulk_ids import give_ids
 from .models import AuditEvent
-from .row_digests import RowDigests, baseline_digests, merge, model_table, readable_table
+from .row_digests import (
+    RowDigests,
+    baseline_digests,
+    compact_encoder,
+    merge,
+    model_table,
+    readable_table,
+)
 
 _CHAIN_LOCK = 0x4D534343  # "MSCC": the advisory lock that orders audit appends
 
@@ -69,8 +76,11 @@ def _digest_of(
     }
     if rows is not None:
         content["rows"] = rows
-    body = json.dumps(content, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_encode_chained(content).encode("utf-8")).hexdigest()
+
+
+# `json.dumps(content, sort_keys=True, default=str, separators=(",", ":"))`, built once.
+_encode_chained = compact_encoder(sort_keys=True, ensure_ascii=True, allow_nan=True, default=str)
 
 
 def event_digest(prev: str | None, event: AuditEvent) -> str:

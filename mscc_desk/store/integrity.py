@@ -1,16 +1,18 @@
 """Everything `db check` checks, for a live database or a backup about to be restored.
 
-In order: the engine's own checks (SQLite's integrity and foreign keys), the schema
-(exactly the app's schema of its revision, nothing planted), the app's invariants (every
-open case has its clocks, nothing orphaned), the audit chain (every link), the rows
-(each covered row's digest is the newest one the chain recorded for it), and the chain's
-head against what is kept outside the database (the witness file; a backup's own record
-of its head).
+The engine's own checks (SQLite's integrity and foreign keys), and beside them, in
+order: the schema (exactly the app's schema of its revision, nothing planted), the app's
+invariants (every open case has its clocks, nothing orphaned), the audit chain (every
+link), the rows (each covered row's digest is the newest one the chain recorded for it),
+and the chain's head against what is kept outside the database (the witness file; a
+backup's own record of its head). A file the engine's checks find at fault is reported
+by them alone, and a schema that is not the app's by the schema check alone.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,11 +72,31 @@ class Report:
 
 def inspect_database(engine: Engine, *, witness: Path | None) -> Report:
     """Check the database behind `engine`; `witness` is the witness file to compare
-    (None: none is expected, e.g. a backup taken elsewhere)."""
+    (None: none is expected, e.g. a backup taken elsewhere).
+
+    SQLite's own checks run on their own connection in a thread while the rest is read:
+    they are C, and Python's sqlite3 lets go of the GIL while SQLite works, so on two
+    cores the integrity check (3.4 s at 100,000 cases) overlaps the Python work instead
+    of coming first. When they find the file damaged, only what they found is reported,
+    as before, when nothing else was read: reading on only adds noise, or fails (that
+    failure is not reported).
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-check") as pool:
+        engine_checked = pool.submit(engine_problems, engine)
+        try:
+            report = _inspect_data(engine, witness)
+        except Exception:
+            if engine_checked.result():
+                return Report(problems=engine_checked.result())
+            raise
+        if engine_checked.result():
+            return Report(problems=engine_checked.result())
+    return report
+
+
+def _inspect_data(engine: Engine, witness: Path | None) -> Report:
+    """Everything but the engine's own checks."""
     report = Report()
-    report.problems += engine_problems(engine)
-    if report.problems:
-        return report  # a damaged file: reading on would only add noise or fail
     report.problems += schema_problems(engine)
     if report.problems:
         return report  # junk columns: the data checks cannot read the rows

@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from json import encoder as json_encoder
 from typing import Any
 
 from sqlalchemy import (
@@ -69,15 +70,37 @@ def canonical(value: Any) -> Any:
     return value
 
 
+def compact_encoder(
+    *, sort_keys: bool, ensure_ascii: bool, allow_nan: bool, default: Callable[[Any], Any] | None
+) -> Callable[[Any], str]:
+    """`json.dumps(value, separators=(",", ":"), ...)` with these options, as one call.
+
+    `db check` encodes some 1.8 million texts at 100,000 cases: `json.dumps` (and
+    `JSONEncoder.encode`) build a new encoder for every call, 2.4 µs of the 5.8 µs a row
+    took. This builds CPython's C encoder once. No check for circular values: a row's
+    values and a JSON text's are never circular.
+    """
+    options = {"sort_keys": sort_keys, "ensure_ascii": ensure_ascii, "allow_nan": allow_nan}
+    fallback = json.JSONEncoder(separators=(",", ":"), default=default, **options)
+    make_encoder = getattr(json_encoder, "c_make_encoder", None)  # None: no C accelerator
+    if make_encoder is None:
+        return fallback.encode
+    encode_str = (
+        json_encoder.encode_basestring_ascii if ensure_ascii else json_encoder.encode_basestring
+    )
+    chunks = make_encoder(
+        None, fallback.default, encode_str, None, ":", ",", sort_keys, False, allow_nan
+    )
+    join = "".join
+    return lambda value: join(chunks(value, 0))
+
+
+_encode_row = compact_encoder(sort_keys=True, ensure_ascii=False, allow_nan=False, default=None)
+
+
 def row_digest(values: Mapping[Any, Any]) -> str:
     """SHA-256 of the row's canonical text (NULL columns left out)."""
-    body = json.dumps(
-        {name: canonical(v) for name, v in values.items() if v is not None},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        allow_nan=False,
-    )
+    body = _encode_row({name: canonical(v) for name, v in values.items() if v is not None})
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -193,9 +216,7 @@ def _digests_as_stored(
     # Built in the order of the names, so the body needs sorting only inside JSON values.
     spec = sorted((name, reader, i) for i, (name, reader) in enumerate(readers))
     nested = any(reader is _json for _, reader, _ in spec)
-    encode = json.JSONEncoder(
-        sort_keys=nested, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode
+    encode = compact_encoder(sort_keys=nested, ensure_ascii=False, allow_nan=False, default=None)
     sha256 = hashlib.sha256
     while rows := result.fetchmany(2000):
         for row in rows:
