@@ -592,7 +592,7 @@ def write_doc(
         "## How to reproduce",
         "",
         "```",
-        "make bench      # everything below: 13 minutes here under load, more the first time",
+        "make bench      # everything below: about 8 minutes here, more the first time",
         ".venv/bin/python bench/ten_years.py --quick --no-doc   # smaller scales, a smoke run",
         "```",
         "",
