@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from ..domain.clock import london
 from ..domain.pathway import Pathway, default_pathway
 from ..logs import remember_names
-from .engine import Database
 from .models import Call, Case, ChecklistItem, Deadline, Patient, User
 
 # "Not applicable" resolves an item as surely as "done": it must not look outstanding.
@@ -144,12 +143,6 @@ def location_text(location: str | None, detail: str | None) -> str:
     if not label or label.casefold() in detail.casefold() or location == "other":
         return detail
     return f"{label}: {detail}"
-
-
-def open_cases(db: Database, now: datetime) -> list[BoardRow]:
-    """Every open case with its next clock, checklist progress and last activity."""
-    with db.read_session() as session:
-        return read_open_cases(session, now)
 
 
 def read_open_cases(

@@ -30,6 +30,7 @@ from ..domain.clock import london
 from .board import BoardRow, read_open_cases
 from .engine import Database
 from .models import AuditEvent, Call, Case, ChecklistItem, Deadline
+from .witness import newest_event
 
 # More events than this since the last read (a night's backlog, a bulk import): read all.
 MOST_EVENTS = 500
@@ -58,20 +59,13 @@ class BoardRead:
 def read_board(db: Database, now: datetime, previous: BoardRead | None = None) -> BoardRead:
     """The board at `now`: re-reading only what changed since `previous`, when it can."""
     with db.read_session() as session:
-        through = _head(session)
+        through = newest_event(session)
         if previous is not None and _same_day(previous.now, now):
             touched = _touched_since(session, previous.through, through)
             if touched is not None:
                 fresh = read_open_cases(session, now, only=touched) if touched else []
                 return BoardRead(_merged(previous.rows, touched, fresh, now), now, through, False)
         return BoardRead(read_open_cases(session, now), now, through, True)
-
-
-def _head(session: Session) -> tuple[int, str | None] | None:
-    row = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
-    return (row[0], row[1]) if row else None
 
 
 def _same_day(before: datetime, now: datetime) -> bool:

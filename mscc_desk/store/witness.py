@@ -46,6 +46,7 @@ from typing import Any
 from platformdirs import user_data_path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from ..log_events import log_event
 from .engine import APP_NAME
@@ -91,12 +92,19 @@ class WitnessUnreadable(RuntimeError):
     """The witness file exists but is not one (damaged or replaced)."""
 
 
-def chain_head(conn: Connection) -> Head:
-    """The current head of the chain, read in the caller's transaction."""
-    count = conn.scalar(select(func.count()).select_from(AuditEvent)) or 0
+def newest_event(conn: Connection | Session) -> tuple[int, str | None] | None:
+    """The id and hash of the chain's newest event, in the caller's transaction: what a
+    reader remembers to know, next time, whether anything was written since."""
     last = conn.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()
+    return (last[0], last[1]) if last else None
+
+
+def chain_head(conn: Connection) -> Head:
+    """The current head of the chain, read in the caller's transaction."""
+    count = conn.scalar(select(func.count()).select_from(AuditEvent)) or 0
+    last = newest_event(conn)
     return Head(count, last[0] if last else None, last[1] if last else None)
 
 
@@ -185,9 +193,7 @@ def pending_update(conn: Connection, url: URL) -> Update | None:
     path = witness_path(url)
     if path is None:
         return None
-    last = conn.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
+    last = newest_event(conn)
     if last is None:
         return None
     try:

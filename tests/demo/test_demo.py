@@ -407,7 +407,7 @@ def test_on_both_databases_and_the_app_can_carry_on(db_url: str) -> None:
 
 def test_the_app_reads_demo_cases_as_its_own(demo500: Database) -> None:
     """The case view, its history, the board and the handover all take demo cases."""
-    from mscc_desk.store.board import open_cases
+    from mscc_desk.store.board_refresh import read_board
     from mscc_desk.store.cases import load_case, timeline
     from mscc_desk.store.handover import handover_cases
 
@@ -421,7 +421,7 @@ def test_the_app_reads_demo_cases_as_its_own(demo500: Database) -> None:
         if reasons[case_id] is not None:
             assert len(closing) == 1 and reasons[case_id] in closing[0].what
             assert closing[0].who.endswith("(demo coordinator)") or "registrar" in closing[0].who
-    assert len(open_cases(demo500, NOW)) == open_count(500)
+    assert len(read_board(demo500, NOW).rows) == open_count(500)
     assert len(handover_cases(demo500, NOW)) == open_count(500)
 
 

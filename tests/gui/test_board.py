@@ -22,7 +22,8 @@ from mscc_desk.gui.desk.board_model import (
     BoardModel,
     Column,
 )
-from mscc_desk.store.board import location_text, open_cases
+from mscc_desk.store.board import location_text, read_open_cases
+from mscc_desk.store.board_refresh import read_board
 from mscc_desk.store.engine import Database
 from mscc_desk.store.models import Case, ChecklistItem
 from tests.gui.desk_helpers import NOW, fake_clock, nhs, open_db, payload, record, three_cases
@@ -49,7 +50,7 @@ def by_name(rows: list[Any]) -> dict[str, Any]:
 
 def test_open_cases_gives_what_the_board_shows(db: Database, clock: FakeClock) -> None:
     ids = three_cases(db, clock)
-    rows = by_name(open_cases(db, NOW))
+    rows = by_name(read_board(db, NOW).rows)
     smith = rows["SMITH, Ann"]
     assert smith.case_id == ids["smith"]
     assert smith.nhs_number == "9434765919"
@@ -75,16 +76,18 @@ def test_open_cases_gives_what_the_board_shows(db: Database, clock: FakeClock) -
 def test_breach_and_age_are_computed_at_the_given_instant(db: Database, clock: FakeClock) -> None:
     three_cases(db, clock)
     later = NOW + timedelta(hours=25)
-    rows = by_name(open_cases(db, later))
+    rows = by_name(read_board(db, later).rows)
     assert rows["SMITH, Ann"].breached
     assert rows["JONES, Mary"].breached
     assert not rows["BROWN, Peter"].breached
     # Born 30 Sep 1965: 61 on the day before the birthday, 62 on it (London calendar).
     assert (
-        by_name(open_cases(db, NOW.replace(year=2027, month=9, day=29)))["BROWN, Peter"].age == 61
+        by_name(read_board(db, NOW.replace(year=2027, month=9, day=29)).rows)["BROWN, Peter"].age
+        == 61
     )
     assert (
-        by_name(open_cases(db, NOW.replace(year=2027, month=9, day=30)))["BROWN, Peter"].age == 62
+        by_name(read_board(db, NOW.replace(year=2027, month=9, day=30)).rows)["BROWN, Peter"].age
+        == 62
     )
 
 
@@ -92,13 +95,13 @@ def test_closed_cases_are_not_on_the_board(db: Database, clock: FakeClock) -> No
     ids = three_cases(db, clock)
     with db.session() as session:
         session.execute(update(Case).where(Case.id == ids["brown"]).values(status="closed"))
-    names = {r.patient_name for r in open_cases(db, NOW)}
+    names = {r.patient_name for r in read_board(db, NOW).rows}
     assert names == {"SMITH, Ann", "JONES, Mary"}
 
 
 def test_override_is_the_effective_category(db: Database, clock: FakeClock) -> None:
     record(db, clock, payload("Green", "Li", pain=("nocturnal",), override="emergency"))
-    (row,) = open_cases(db, NOW)
+    (row,) = read_board(db, NOW).rows
     assert row.category == "emergency"
     assert row.category_overridden
 
@@ -107,7 +110,7 @@ def test_last_activity_follows_calls_and_checklist(db: Database, clock: FakeCloc
     ids = three_cases(db, clock)
     clock.set(NOW + timedelta(hours=3))
     record(db, clock, payload("Smith", "Ann", nhs_number="9434765919"), case_id=ids["smith"])
-    assert by_name(open_cases(db, clock.now()))["SMITH, Ann"].last_activity == NOW + timedelta(
+    assert by_name(read_board(db, clock.now()).rows)["SMITH, Ann"].last_activity == NOW + timedelta(
         hours=3
     )
     ticked = NOW + timedelta(hours=5)
@@ -117,7 +120,7 @@ def test_last_activity_follows_calls_and_checklist(db: Database, clock: FakeCloc
             .where(ChecklistItem.case_id == ids["jones"])
             .values(state="done", updated_at=ticked)
         )
-    jones = by_name(open_cases(db, ticked))["JONES, Mary"]
+    jones = by_name(read_board(db, ticked).rows)["JONES, Mary"]
     assert jones.last_activity == ticked
     assert jones.checklist_done == jones.checklist_total
 
@@ -139,7 +142,8 @@ def test_the_board_is_a_few_queries_whatever_the_number_of_cases(
 
     event.listen(db.engine, "before_cursor_execute", count)
     try:
-        rows = open_cases(db, NOW)
+        with db.read_session() as session:
+            rows = read_open_cases(session, NOW)
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
     assert len(rows) == 30
@@ -155,7 +159,7 @@ def test_location_text_drops_repeated_words() -> None:
 
 def make_model(db: Database, clock: FakeClock, qtbot: QtBot) -> tuple[BoardModel, BoardFilter]:
     model = BoardModel(default_pathway(), clock, tick_ms=60_000)
-    model.set_rows(open_cases(db, clock.now()))
+    model.set_rows(read_board(db, clock.now()).rows)
     proxy = BoardFilter()
     proxy.setSourceModel(model)
     return model, proxy
@@ -257,7 +261,7 @@ def test_sorting_keeps_a_selected_row_on_its_case_and_the_tick_reorders_nothing(
     assert names()[0] == "SMITH, Ann"
     assert held.row() == 0 and held.data() == "SMITH, Ann"
     order = names()
-    model.set_rows(open_cases(db, clock.now()))  # a refresh: sorted as it was
+    model.set_rows(read_board(db, clock.now()).rows)  # a refresh: sorted as it was
     assert names() == order
     clock.advance(timedelta(hours=3))
     model.tick()

@@ -31,7 +31,7 @@ from mscc_desk.gui.people.screen_lock import LockMode, ScreenLock, summarise_dea
 from mscc_desk.gui.people.session import LOCK_MINUTES_KEY, SessionController, lock_minutes
 from mscc_desk.store import auth
 from mscc_desk.store.auth import create_user
-from mscc_desk.store.board import open_cases
+from mscc_desk.store.board_refresh import read_board
 from mscc_desk.store.engine import Database
 from mscc_desk.store.opening import open_database
 from mscc_desk.store.settings import set_setting
@@ -341,7 +341,7 @@ def test_the_alert_summary_shows_counts_and_no_patient(
     three_cases(db, clock)
     clock.advance(timedelta(hours=23, minutes=30))  # the oldest 24 h clock has passed
     now = clock.now()
-    due = [r.next_deadline.due_at for r in open_cases(db, now) if r.next_deadline]
+    due = [r.next_deadline.due_at for r in read_board(db, now).rows if r.next_deadline]
     lines = summarise_deadlines(due, now)
     assert lines[0] == "⚠ 1 clock OVERDUE" and "due within 1 h" in lines[1]
     lock = ScreenLock(controller)

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from mscc_desk.domain.clock import FakeClock
 from mscc_desk.store import engine, maintenance
 from mscc_desk.store.alerts import active_alerts, alert_settings, due_alerts, open_deadlines
-from mscc_desk.store.board import open_cases
+from mscc_desk.store.board_refresh import read_board
 from mscc_desk.store.calls import record_call
 from mscc_desk.store.cases import case_fingerprint, load_case, timeline
 from mscc_desk.store.handover import changes_since_last_handover, handover_cases
@@ -78,7 +78,7 @@ def test_every_read_path_returns_while_another_process_holds_a_write(
     try:
         with write_held_by_another_process(db_path):
             # The board.
-            assert [r.case_id for r in open_cases(db, NOW)] == [one_case]
+            assert [r.case_id for r in read_board(db, NOW).rows] == [one_case]
             # The case view.
             assert load_case(db, one_case, now=NOW).patient.family_name == "Okafor"
             assert timeline(db, one_case, now=NOW)

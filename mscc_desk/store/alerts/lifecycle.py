@@ -43,7 +43,8 @@ from ...domain.pathway import default_pathway
 from ..audit import EventValues, record_events
 from ..board import CategoryOverride, category_override, display_name
 from ..engine import Database
-from ..models import Alert, AuditEvent, Case, Deadline, Patient, User
+from ..models import Alert, Case, Deadline, Patient, User
+from ..witness import newest_event
 from .settings import _settings
 
 STAGE_ORDER: dict[Stage, int] = {Stage.due_soon: 0, Stage.imminent: 1, Stage.breached: 2}
@@ -351,9 +352,7 @@ class AlertCheck:
 
 
 def _what_was_read(session: Session) -> tuple[int | None, str | None, int, int]:
-    head = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
+    head = newest_event(session)
     settings = _settings(session)
     return (
         head[0] if head else None,
